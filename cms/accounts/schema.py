@@ -1,0 +1,9 @@
+import graphene
+
+
+class AccountQuery(graphene.ObjectType):
+    pass
+
+
+class AccountMutation(graphene.ObjectType):
+    pass

@@ -1,0 +1,28 @@
+"""Production: PostgreSQL through DATABASE_URL, a real SECRET_KEY, HTTPS."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import SECRET_KEY, env_bool
+
+if not SECRET_KEY or SECRET_KEY.startswith(("dev-", "test-", "django-insecure")) or len(SECRET_KEY) < 40:
+    raise ImproperlyConfigured(
+        "Set SECRET_KEY to a random string of at least 40 characters "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+    )
+
+DEBUG = env_bool("DEBUG", False)
+GRAPHIQL = env_bool("GRAPHIQL", False)
+GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", False)
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -1,0 +1,5 @@
+import graphene
+
+
+class ContentQuery(graphene.ObjectType):
+    pass
