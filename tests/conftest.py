@@ -1,0 +1,66 @@
+"""Fixtures shared by every suite.
+
+``REQUIRE_POSTGRES=1`` (set by CI for its second run) turns "this test needs PostgreSQL" from a
+skip into a failure, so that a misconfigured CI cannot pass by skipping.
+"""
+
+import json
+import os
+
+import pytest
+from django.db import connection
+
+REQUIRE_POSTGRES = os.environ.get("REQUIRE_POSTGRES") == "1"
+
+
+def pytest_sessionstart(session):
+    from django.conf import settings
+
+    if REQUIRE_POSTGRES and "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+        pytest.exit("REQUIRE_POSTGRES=1 but DATABASE_URL does not point at PostgreSQL", returncode=3)
+
+
+@pytest.fixture
+def on_postgres():
+    if connection.vendor != "postgresql":
+        if REQUIRE_POSTGRES:
+            pytest.fail("this test needs PostgreSQL")
+        pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://...)")
+
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+
+
+class GraphQLClient:
+    """Posts operations to the real /graphql/ endpoint, as the frontend does."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, user):
+        self.client.force_login(user)
+
+    def logout(self):
+        self.client.logout()
+
+    def post(self, query, variables=None, operation_name=None, **headers):
+        payload = {"query": query}
+        if variables is not None:
+            payload["variables"] = variables
+        if operation_name:
+            payload["operationName"] = operation_name
+        headers.setdefault("HTTP_ACCEPT", GRAPHQL_RESPONSE)
+        return self.client.post("/graphql/", json.dumps(payload), content_type="application/json", **headers)
+
+    def __call__(self, query, variables=None, **headers):
+        """Run an operation that must succeed; return its ``data``."""
+        response = self.post(query, variables, **headers)
+        body = response.json()
+        assert response.status_code == 200, body
+        assert "errors" not in body, body["errors"]
+        return body["data"]
+
+
+@pytest.fixture
+def gql(client):
+    return GraphQLClient(client)
