@@ -37,8 +37,12 @@ class FigureBlock(blocks.StructBlock):
     """One highlight figure, e.g. 624 个 "妇女微家"."""
 
     value = blocks.CharBlock(label=_("Value"), max_length=20, help_text=_("The number, e.g. 624 or 7.6."))
-    unit = blocks.CharBlock(label=_("Unit"), max_length=20, required=False, help_text=_("e.g. 个, 万只, 人次."))
-    label = blocks.CharBlock(label=_("Label"), max_length=60, help_text=_('What is counted, e.g. "妇女微家".'))
+    unit = blocks.CharBlock(
+        label=_("Unit"), max_length=20, required=False, help_text=_("e.g. 个, 万只, 人次.")
+    )
+    label = blocks.CharBlock(
+        label=_("Label"), max_length=60, help_text=_('What is counted, e.g. "妇女微家".')
+    )
 
     class Meta:
         icon = "pick"

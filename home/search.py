@@ -67,3 +67,41 @@ def segmented_search_fields():
         index.SearchField("search_title", boost=3),
         index.SearchField("search_body"),
     ]
+
+
+MAX_QUERY_LENGTH = 100
+MAX_CANDIDATES = 500
+
+
+def ranked_matches(queryset, query, fallback_fields):
+    """``[(pk, score), ...]`` of ``queryset``'s rows matching ``query``, best first.
+
+    The index is searched without the queryset's filters (Wagtail's backends accept only
+    declared filter fields); callers intersect the ids with their own filtered queryset.
+    Words must all match; when nothing does, any word may. A single character cannot be a
+    word, so it is looked up with ``icontains`` in ``fallback_fields`` (title fields first).
+    """
+    from django.db.models import Q
+    from wagtail.search.backends import get_search_backend
+
+    query = (query or "").strip()[:MAX_QUERY_LENGTH]
+    if not query:
+        return []
+    if is_single_character(query):
+        scores = {}
+        for weight, field in enumerate(fallback_fields):
+            found = queryset.filter(Q(**{f"{field}__icontains": query})).values_list("pk", flat=True)
+            for pk in found[:MAX_CANDIDATES]:
+                scores.setdefault(pk, float(len(fallback_fields) - weight))
+        return list(scores.items())[:MAX_CANDIDATES]
+    terms = segment(query)
+    if not terms:
+        return []
+    backend = get_search_backend()
+    base = queryset.model._default_manager.all()
+    for operator in ("and", "or"):
+        results = backend.search(terms, base, operator=operator).annotate_score("_score")[:MAX_CANDIDATES]
+        matches = [(obj.pk, float(obj._score or 0)) for obj in results]
+        if matches:
+            return matches
+    return []

@@ -60,19 +60,35 @@ class HonourRecipient(SegmentedSearchMixin, index.Indexed, ClusterableModel):
     """
 
     name = models.CharField(_("name"), max_length=80, help_text=_("e.g. 王文红, 孙英家庭, 常州市妇联."))
-    kind = models.CharField(_("kind"), max_length=16, choices=RecipientKind.choices, default=RecipientKind.PERSON)
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=RecipientKind.choices, default=RecipientKind.PERSON
+    )
     org_unit = models.ForeignKey(
-        "home.OrgUnit", verbose_name=_("organization unit"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="honour_recipients", help_text=_("Where the recipient lives or works; used in district filters."),
+        "home.OrgUnit",
+        verbose_name=_("organization unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="honour_recipients",
+        help_text=_("Where the recipient lives or works; used in district filters."),
     )
     affiliation = models.CharField(
-        _("affiliation"), max_length=160, blank=True, help_text=_("Position or workplace, e.g. 新誉集团执行总裁.")
+        _("affiliation"),
+        max_length=160,
+        blank=True,
+        help_text=_("Position or workplace, e.g. 新誉集团执行总裁."),
     )
     photo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL,
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
-    story = RichTextField(_("story"), blank=True, features=["bold", "italic", "link"], help_text=_("Their story."))
+    story = RichTextField(
+        _("story"), blank=True, features=["bold", "italic", "link"], help_text=_("Their story.")
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("kind")]),
@@ -101,12 +117,19 @@ class Honour(Orderable):
     """One award: this recipient received this title in this year."""
 
     recipient = ParentalKey(HonourRecipient, on_delete=models.CASCADE, related_name="honours")
-    title = models.ForeignKey(HonourTitle, verbose_name=_("honour title"), on_delete=models.PROTECT, related_name="honours")
+    title = models.ForeignKey(
+        HonourTitle, verbose_name=_("honour title"), on_delete=models.PROTECT, related_name="honours"
+    )
     year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(1949), MaxValueValidator(2100)], help_text=_("The year awarded.")
+        _("year"),
+        validators=[MinValueValidator(1949), MaxValueValidator(2100)],
+        help_text=_("The year awarded."),
     )
     citation = models.CharField(
-        _("citation"), max_length=255, blank=True, help_text=_("One sentence on why, shown on the honour roll.")
+        _("citation"),
+        max_length=255,
+        blank=True,
+        help_text=_("One sentence on why, shown on the honour roll."),
     )
 
     panels = [FieldRowPanel([FieldPanel("title"), FieldPanel("year")]), FieldPanel("citation")]

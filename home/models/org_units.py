@@ -1,5 +1,5 @@
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -57,6 +57,16 @@ class OrgUnit(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    @transaction.atomic
+    def save(self, *args, **kwargs):
+        old_path = self.path
+        parent_path = self.parent.path if self.parent_id else ""
+        if not old_path or old_path[:-PATH_STEP] != parent_path:
+            self.path = self._next_child_path(parent_path)
+        super().save(*args, **kwargs)
+        if old_path and old_path != self.path:
+            self._move_descendants(old_path)
+
     @property
     def label(self):
         return self.short_name or self.name
@@ -71,15 +81,6 @@ class OrgUnit(index.Indexed, models.Model):
         expected = LEVEL_ORDER.index(self.parent.level) + 1
         if expected >= len(LEVEL_ORDER) or LEVEL_ORDER.index(self.level) != expected:
             raise ValidationError({"level": _("A unit must be exactly one level below its parent unit.")})
-
-    def save(self, *args, **kwargs):
-        old_path = self.path
-        parent_path = self.parent.path if self.parent_id else ""
-        if not old_path or old_path[:-PATH_STEP] != parent_path:
-            self.path = self._next_child_path(parent_path)
-        super().save(*args, **kwargs)
-        if old_path and old_path != self.path:
-            self._move_descendants(old_path)
 
     def _next_child_path(self, parent_path):
         siblings = OrgUnit.objects.filter(parent_id=self.parent_id)

@@ -27,11 +27,19 @@ class ContentPage(HeadlessPreviewMixin, SegmentedSearchMixin, Page):
     """What every Yulan page shares: a summary, a cover image, headless preview, Chinese search."""
 
     summary = models.TextField(
-        _("summary"), blank=True, max_length=300, help_text=_("One or two sentences shown in lists and shares.")
+        _("summary"),
+        blank=True,
+        max_length=300,
+        help_text=_("One or two sentences shown in lists and shares."),
     )
     cover_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("cover image"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", help_text=_("Shown in lists and at the top of the page. Landscape, at least 1200 px wide."),
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in lists and at the top of the page. Landscape, at least 1200 px wide."),
     )
 
     search_body_fields = ("summary",)
@@ -46,7 +54,10 @@ class HomeFeature(Orderable):
 
     home = ParentalKey("home.HomePage", on_delete=models.CASCADE, related_name="features")
     page = models.ForeignKey(
-        Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="+",
+        Page,
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
         help_text=_("A class, campaign or article."),
     )
 
@@ -58,24 +69,35 @@ class HomeFeature(Orderable):
 
 
 class HomePage(ContentPage):
-    hero_title = models.CharField(_("hero title"), max_length=80, help_text=_("The big line at the top, e.g. 玉兰芬芳."))
+    hero_title = models.CharField(
+        _("hero title"), max_length=80, help_text=_("The big line at the top, e.g. 玉兰芬芳.")
+    )
     hero_subtitle = models.CharField(_("hero subtitle"), max_length=160, blank=True)
     figures = StreamField(
-        [("figure", FigureBlock())], verbose_name=_("highlight figures"), blank=True, max_num=8,
+        [("figure", FigureBlock())],
+        verbose_name=_("highlight figures"),
+        blank=True,
+        max_num=8,
         help_text=_('Key numbers, e.g. 624 个 "妇女微家".'),
     )
 
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("hero_title"), FieldPanel("hero_subtitle"), FieldPanel("cover_image")], heading=_("Hero")
+            [FieldPanel("hero_title"), FieldPanel("hero_subtitle"), FieldPanel("cover_image")],
+            heading=_("Hero"),
         ),
         FieldPanel("summary"),
         FieldPanel("figures"),
         InlinePanel("features", label=_("Featured classes, campaigns and articles"), max_num=12),
     ]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ClassIndexPage", "home.CampaignIndexPage", "home.ArticleIndexPage", "home.HonourRollPage"]
+    subpage_types = [
+        "home.ClassIndexPage",
+        "home.CampaignIndexPage",
+        "home.ArticleIndexPage",
+        "home.HonourRollPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -87,7 +109,12 @@ class IndexPage(ContentPage):
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list."))
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("intro"), FieldPanel("cover_image")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+        FieldPanel("cover_image"),
+    ]
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
 
@@ -109,19 +136,30 @@ class ClassPage(ContentPage):
         "home.ClassCategory", verbose_name=_("category"), on_delete=models.PROTECT, related_name="classes"
     )
     audience = models.CharField(
-        _("audience"), max_length=100, blank=True, help_text=_("Who it is for, e.g. 亲子家庭（3–6 岁）, 职场女性.")
+        _("audience"),
+        max_length=100,
+        blank=True,
+        help_text=_("Who it is for, e.g. 亲子家庭（3–6 岁）, 职场女性."),
     )
     instructor = models.CharField(_("instructor"), max_length=60, blank=True, help_text=_("Name and title."))
     instructor_bio = models.TextField(_("about the instructor"), blank=True)
     venue = models.ForeignKey(
-        "home.Venue", verbose_name=_("class site"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="classes", help_text=_("Where the class meets. Leave empty for online classes."),
+        "home.Venue",
+        verbose_name=_("class site"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="classes",
+        help_text=_("Where the class meets. Leave empty for online classes."),
     )
     term = models.CharField(_("term"), max_length=40, blank=True, help_text=_("e.g. 2026 年秋季班."))
     start_date = models.DateField(_("first day"), null=True, blank=True)
     end_date = models.DateField(_("last day"), null=True, blank=True)
     schedule = models.CharField(
-        _("schedule"), max_length=100, blank=True, help_text=_("When it meets, e.g. 每周六 9:30–11:00, 共 8 次.")
+        _("schedule"),
+        max_length=100,
+        blank=True,
+        help_text=_("When it meets, e.g. 每周六 9:30–11:00, 共 8 次."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
@@ -131,7 +169,11 @@ class ClassPage(ContentPage):
         FieldRowPanel([FieldPanel("category"), FieldPanel("audience")]),
         FieldPanel("venue"),
         MultiFieldPanel(
-            [FieldPanel("term"), FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]), FieldPanel("schedule")],
+            [
+                FieldPanel("term"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("schedule"),
+            ],
             heading=_("When"),
         ),
         MultiFieldPanel([FieldPanel("instructor"), FieldPanel("instructor_bio")], heading=_("Instructor")),
@@ -190,15 +232,23 @@ class CampaignPage(ContentPage):
     Its status (upcoming, active, finished) follows from its period, so it is never stale.
     """
 
-    kind = models.CharField(_("kind"), max_length=20, choices=CampaignKind.choices, default=CampaignKind.THEME)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=CampaignKind.choices, default=CampaignKind.THEME
+    )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("Leave empty if ongoing."))
     organizer = models.ForeignKey(
-        "home.OrgUnit", verbose_name=_("organizer"), on_delete=models.PROTECT, related_name="campaigns",
+        "home.OrgUnit",
+        verbose_name=_("organizer"),
+        on_delete=models.PROTECT,
+        related_name="campaigns",
         help_text=_("The federation unit that runs the campaign."),
     )
     funding_level = models.CharField(
-        _("funding level"), max_length=12, choices=FundingLevel.choices, blank=True,
+        _("funding level"),
+        max_length=12,
+        choices=FundingLevel.choices,
+        blank=True,
         help_text=_("For public-benefit projects: who funds it."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -269,11 +319,18 @@ class CampaignIndicator(Orderable):
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
     unit = models.CharField(_("unit"), max_length=20, blank=True, help_text=_("e.g. 万元, 万只, 人次."))
     target = models.DecimalField(
-        _("target"), max_digits=14, decimal_places=2, null=True, blank=True,
+        _("target"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text=_("Optional goal in the same unit; the frontend draws a progress bar."),
     )
 
-    panels = [FieldPanel("label"), FieldRowPanel([FieldPanel("value"), FieldPanel("unit"), FieldPanel("target")])]
+    panels = [
+        FieldPanel("label"),
+        FieldRowPanel([FieldPanel("value"), FieldPanel("unit"), FieldPanel("target")]),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("progress indicator")
@@ -287,7 +344,11 @@ class CampaignAction(Orderable):
     name = models.CharField(_("name"), max_length=40)
     description = models.TextField(_("description"), blank=True)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True, on_delete=models.SET_NULL,
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 
@@ -303,7 +364,12 @@ class HonourRollPage(ContentPage):
 
     intro = models.TextField(_("introduction"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("intro"), FieldPanel("cover_image")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+        FieldPanel("cover_image"),
+    ]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

@@ -27,6 +27,9 @@ class PagePreview(models.Model):
     class Meta:
         verbose_name = "page preview"
 
+    def __str__(self):
+        return f"preview {self.pk} of {self.content_type}"
+
     def as_page(self):
         return self.content_type.model_class().from_json(self.content_json)
 

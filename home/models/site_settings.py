@@ -9,20 +9,31 @@ class SiteSettings(BaseSiteSetting):
     """The organization's public contact details, shown in the frontend's footer and About page."""
 
     name = models.CharField(_("organization name"), max_length=80, default="常州市妇女联合会")
-    hotline = models.CharField(_("hotline"), max_length=30, blank=True, help_text=_("e.g. 12338 or 0519-85683822."))
+    hotline = models.CharField(
+        _("hotline"), max_length=30, blank=True, help_text=_("e.g. 12338 or 0519-85683822.")
+    )
     address = models.CharField(_("address"), max_length=200, blank=True)
     email = models.EmailField(_("email"), blank=True)
     wechat_account = models.CharField(
-        _("WeChat official account"), max_length=60, blank=True, help_text=_('The account\'s name, e.g. "常州女性".')
+        _("WeChat official account"),
+        max_length=60,
+        blank=True,
+        help_text=_('The account\'s name, e.g. "常州女性".'),
     )
     wechat_qr_code = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("WeChat QR code"), null=True, blank=True, on_delete=models.SET_NULL,
+        "wagtailimages.Image",
+        verbose_name=_("WeChat QR code"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 
     panels = [
         FieldPanel("name"),
-        MultiFieldPanel([FieldPanel("hotline"), FieldPanel("address"), FieldPanel("email")], heading=_("Contact")),
+        MultiFieldPanel(
+            [FieldPanel("hotline"), FieldPanel("address"), FieldPanel("email")], heading=_("Contact")
+        ),
         MultiFieldPanel([FieldPanel("wechat_account"), FieldPanel("wechat_qr_code")], heading=_("WeChat")),
     ]
 

@@ -9,7 +9,9 @@ class ClassCategory(models.Model):
     """A subject of 玉兰芬芳·WOMEN课堂 classes (茶艺, 戏剧, 法律...). Editors add their own."""
 
     name = models.CharField(_("name"), max_length=40, unique=True, help_text=_("e.g. 茶艺, 亲子阅读."))
-    slug = models.SlugField(_("slug"), max_length=40, unique=True, allow_unicode=True, help_text=_("Used in links."))
+    slug = models.SlugField(
+        _("slug"), max_length=40, unique=True, allow_unicode=True, help_text=_("Used in links.")
+    )
     sort_order = models.PositiveIntegerField(_("sort order"), default=0, help_text=_("Smaller comes first."))
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]

@@ -27,25 +27,44 @@ class Venue(SegmentedSearchMixin, index.Indexed, models.Model):
         related_name="venues",
         help_text=_("The federation unit that runs this venue; its district is used in filters."),
     )
-    address = models.CharField(_("address"), max_length=200, help_text=_("Street address, as a visitor would search it."))
+    address = models.CharField(
+        _("address"), max_length=200, help_text=_("Street address, as a visitor would search it.")
+    )
     latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)], help_text=_("Optional, for maps (GCJ-02)."),
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Optional, for maps (GCJ-02)."),
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)], help_text=_("Optional, for maps (GCJ-02)."),
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Optional, for maps (GCJ-02)."),
     )
     opening_hours = models.CharField(
         _("opening hours"), max_length=200, blank=True, help_text=_("e.g. 周一至周五 9:00–17:00.")
     )
     contact_name = models.CharField(_("contact person"), max_length=50, blank=True)
     contact_phone = models.CharField(
-        _("contact phone"), max_length=30, blank=True, help_text=_("The venue's public phone number, shown to visitors.")
+        _("contact phone"),
+        max_length=30,
+        blank=True,
+        help_text=_("The venue's public phone number, shown to visitors."),
     )
     description = models.TextField(_("description"), blank=True, help_text=_("A few sentences for visitors."))
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL,
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 

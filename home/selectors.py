@@ -1,0 +1,279 @@
+"""Read-side queries of the content: what the public may see, filtered, localized and batched.
+
+Every list function returns a queryset (filters applied, public pages only) and every
+``prepare_*`` function batch-loads what the GraphQL types read for a page of rows, so a list
+costs the same number of SQL queries for 10 rows as for 100.
+"""
+
+from django.conf import settings
+from django.db.models import Case, IntegerField, Prefetch, Q, When
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from cms.graphql.ids import parse_id
+from cms.graphql.images import prefetch_image
+from home import models
+from home.models.org_units import PATH_STEP
+from home.models.pages import campaign_status_filter
+
+DISTRICT_PATH_LENGTH = 2 * PATH_STEP
+
+
+# Locales ---------------------------------------------------------------------------------
+
+
+def content_locale(code=None):
+    """The requested content locale, else the request's language, else the default."""
+    code = code or translation.get_language() or settings.LANGUAGE_CODE
+    codes = {language for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+    if code not in codes:
+        code = next((c for c in codes if c.split("-")[0] == code.split("-")[0]), settings.LANGUAGE_CODE)
+    return Locale.objects.filter(language_code=code).first() or Locale.get_default()
+
+
+def localized(queryset, locale):
+    """Pages in ``locale``, plus default-language pages not yet translated into it."""
+    default = Locale.get_default()
+    if locale.pk == default.pk:
+        return queryset.filter(locale=locale)
+    translated = Page.objects.filter(locale=locale).values("translation_key")
+    return queryset.filter(Q(locale=locale) | Q(locale=default) & ~Q(translation_key__in=translated))
+
+
+def public_pages(model, locale):
+    return localized(model.objects.live().public(), locale).select_related("locale")
+
+
+def frontend_path(page):
+    """``/classes/tea-art/`` for a page whose url_path is ``/home/classes/tea-art/``.
+
+    Each language's tree hangs off its own home page at depth 2; the frontend's paths are
+    relative to it, and the locale travels separately.
+    """
+    parts = (page.url_path or "/").strip("/").split("/")
+    rest = "/".join(parts[1:])
+    return f"/{rest}/" if rest else "/"
+
+
+# Org units -------------------------------------------------------------------------------
+
+
+def attach_districts(units):
+    """Load the district of each unit in one query; ``district_of`` then reads it."""
+    units = [unit for unit in units if unit is not None and not hasattr(unit, "_district")]
+    paths = {unit.path[:DISTRICT_PATH_LENGTH] for unit in units if len(unit.path) >= DISTRICT_PATH_LENGTH}
+    districts = {unit.path: unit for unit in models.OrgUnit.objects.filter(path__in=paths)} if paths else {}
+    for unit in units:
+        unit._district = districts.get(unit.path[:DISTRICT_PATH_LENGTH])
+
+
+def district_of(unit):
+    if unit is None:
+        return None
+    if not hasattr(unit, "_district"):
+        attach_districts([unit])
+    return unit._district
+
+
+def org_unit_subtree(unit_id):
+    """The tree path shared by a unit and its descendants; ``None`` for an unknown id."""
+    unit = models.OrgUnit.objects.filter(pk=parse_id(unit_id)).only("path").first()
+    return unit.path if unit else None
+
+
+def org_units(level=None, parent=None):
+    queryset = models.OrgUnit.objects.all()
+    if level:
+        queryset = queryset.filter(level=level)
+    if parent is not None:
+        queryset = queryset.filter(parent_id=parse_id(parent))
+    return queryset.order_by("path")
+
+
+# Directory -------------------------------------------------------------------------------
+
+
+def venues(kind=None, district=None, search_ids=None):
+    queryset = models.Venue.objects.select_related("org_unit").prefetch_related(prefetch_image("image"))
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if district is not None:
+        path = org_unit_subtree(district)
+        queryset = queryset.filter(org_unit__path__startswith=path) if path else queryset.none()
+    return queryset.order_by("name")
+
+
+def prepare_venues(items):
+    attach_districts([venue.org_unit for venue in items])
+    return items
+
+
+def honours(year=None, level=None, title=None, recipient_kind=None, district=None):
+    queryset = models.Honour.objects.select_related("title", "recipient__org_unit").prefetch_related(
+        prefetch_image("recipient__photo"),
+        Prefetch("recipient__honours", queryset=models.Honour.objects.select_related("title")),
+    )
+    if year is not None:
+        queryset = queryset.filter(year=year)
+    if level is not None:
+        queryset = queryset.filter(title__level=level)
+    if title is not None:
+        queryset = queryset.filter(title_id=parse_id(title))
+    if recipient_kind:
+        queryset = queryset.filter(recipient__kind=recipient_kind)
+    if district is not None:
+        path = org_unit_subtree(district)
+        queryset = queryset.filter(recipient__org_unit__path__startswith=path) if path else queryset.none()
+    return queryset.order_by(
+        "-year", "title__level", "title__sort_order", "title__name", "sort_order", "recipient__name"
+    )
+
+
+def prepare_honours(items):
+    attach_districts([honour.recipient.org_unit for honour in items])
+    for honour in items:
+        for other in honour.recipient.honours.all():
+            other.recipient = honour.recipient
+    return items
+
+
+def honour_recipients():
+    return models.HonourRecipient.objects.select_related("org_unit").prefetch_related(
+        prefetch_image("photo"),
+        Prefetch("honours", queryset=models.Honour.objects.select_related("title")),
+    )
+
+
+# Pages -----------------------------------------------------------------------------------
+
+
+def classes(locale, category=None, venue=None, district=None):
+    queryset = public_pages(models.ClassPage, locale).select_related("category", "venue__org_unit")
+    queryset = queryset.prefetch_related(prefetch_image("cover_image"), prefetch_image("venue__image"))
+    if category is not None:
+        queryset = queryset.filter(category_id=parse_id(category))
+    if venue is not None:
+        queryset = queryset.filter(venue_id=parse_id(venue))
+    if district is not None:
+        path = org_unit_subtree(district)
+        queryset = queryset.filter(venue__org_unit__path__startswith=path) if path else queryset.none()
+    return queryset.order_by("-start_date", "path")
+
+
+def prepare_classes(items):
+    attach_districts([page.venue.org_unit for page in items if page.venue])
+    return items
+
+
+def campaigns(locale, kind=None, status=None):
+    queryset = public_pages(models.CampaignPage, locale).select_related("organizer")
+    queryset = queryset.prefetch_related(
+        prefetch_image("cover_image"),
+        "indicators",
+        Prefetch("actions", queryset=models.CampaignAction.objects.prefetch_related(prefetch_image("image"))),
+    )
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if status:
+        queryset = queryset.filter(campaign_status_filter(status))
+    return queryset.order_by("-start_date", "path")
+
+
+def articles(locale, tag=None):
+    queryset = public_pages(models.ArticlePage, locale).prefetch_related(
+        prefetch_image("cover_image"), "tags"
+    )
+    if tag:
+        queryset = queryset.filter(tags__name=tag)
+    return queryset.order_by("-date", "-first_published_at")
+
+
+def specific_pages(ids):
+    """Public pages with these ids, specific, in the given order, batched per page type."""
+    if not ids:
+        return []
+    by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).live().public().specific()}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def featured_pages(home, page_class):
+    ids = [feature.page_id for feature in home.features.all()]
+    return [page for page in specific_pages(ids) if isinstance(page, page_class)]
+
+
+def page_by_id(page_id):
+    pages = specific_pages([pk] if (pk := parse_id(page_id)) else [])
+    return pages[0] if pages else None
+
+
+def site_home(locale):
+    """The home page in ``locale`` (the default site's root, or its translation)."""
+    root = Page.objects.filter(sites_rooted_here__is_default_site=True).first()
+    if root is None:
+        return None
+    if root.locale_id == locale.pk:
+        return root
+    return root.get_translation_or_none(locale) or root
+
+
+def page_by_path(path, locale):
+    home = site_home(locale)
+    if home is None or not isinstance(path, str) or len(path) > 255:
+        return None
+    segments = [segment for segment in path.strip().strip("/").split("/") if segment]
+    url_path = home.url_path + "".join(f"{segment}/" for segment in segments)
+    page = Page.objects.live().public().filter(url_path=url_path).specific().first()
+    if page is None and home.locale_id != Locale.get_default().pk:
+        return page_by_path(path, Locale.get_default())
+    return page
+
+
+def navigation(locale):
+    home = site_home(locale)
+    if home is None:
+        return []
+    return list(home.get_children().live().public().in_menu().specific().order_by("path"))
+
+
+def ordered_by_ids(queryset, ids):
+    """``queryset`` restricted to ``ids``, in that order (search rank)."""
+    if not ids:
+        return queryset.none()
+    order = Case(*(When(pk=pk, then=index) for index, pk in enumerate(ids)), output_field=IntegerField())
+    return queryset.filter(pk__in=ids).order_by(order)
+
+
+# Search ----------------------------------------------------------------------------------
+
+
+def _searchables(locale):
+    """For each kind of hit: the public queryset, the single-character fallback fields, a batch loader."""
+    return {
+        "class": (classes(locale), ("title", "summary"), prepare_classes),
+        "campaign": (campaigns(locale), ("title", "summary"), None),
+        "article": (articles(locale), ("title", "summary"), None),
+        "honour": (honour_recipients(), ("name", "affiliation"), None),
+        "venue": (venues(), ("name", "address"), prepare_venues),
+    }
+
+
+def search_everything(query, locale, limit, offset):
+    """``(total, [(kind, object), ...])``: one page of hits across every kind, best first."""
+    from home.search import ranked_matches
+
+    searchables = _searchables(locale)
+    hits = []
+    for kind, (queryset, fallback_fields, _prepare) in searchables.items():
+        matches = ranked_matches(queryset, query, fallback_fields)
+        visible = set(queryset.filter(pk__in=[pk for pk, _score in matches]).values_list("pk", flat=True))
+        hits.extend((score, rank, kind, pk) for rank, (pk, score) in enumerate(matches) if pk in visible)
+    hits.sort(key=lambda hit: (-hit[0], hit[1]))
+    page = hits[offset : offset + limit]
+    loaded = {}
+    for kind, (queryset, _fields, prepare) in searchables.items():
+        ids = [pk for _score, _rank, hit_kind, pk in page if hit_kind == kind]
+        if ids:
+            objects = list(queryset.filter(pk__in=ids))
+            for obj in prepare(objects) if prepare else objects:
+                loaded[kind, obj.pk] = obj
+    return len(hits), [(kind, loaded[kind, pk]) for _score, _rank, kind, pk in page if (kind, pk) in loaded]
