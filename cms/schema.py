@@ -4,6 +4,7 @@ import graphene
 
 from cms.accounts.schema import AccountMutation, AccountQuery
 from home.graphql.queries import ContentQuery
+from home.graphql.types import schema_types
 
 
 class Query(ContentQuery, AccountQuery, graphene.ObjectType):
@@ -14,4 +15,4 @@ class Mutation(AccountMutation, graphene.ObjectType):
     """Everything the frontend can change. Mutations are accepted by POST only."""
 
 
-schema = graphene.Schema(query=Query, mutation=Mutation)
+schema = graphene.Schema(query=Query, mutation=Mutation, types=schema_types())

@@ -11,7 +11,7 @@ from wagtail.rich_text import expand_db_html
 
 from cms.graphql.images import Image
 from home import models
-from home.graphql.blocks import Figure, body_field, resolve_body
+from home.graphql.blocks import BLOCK_TYPES, Figure, body_field, resolve_body
 from home.models.preview import PreviewStatus as PreviewStatusChoices
 from home.selectors import district_of, featured_pages, frontend_path
 
@@ -430,3 +430,8 @@ class PreviewResult(graphene.ObjectType):
 
     status = PreviewStatus(required=True, description="OK, or why the token was refused (expired, invalid).")
     page = graphene.Field(PageInterface, description="The draft page, when the status is OK.")
+
+
+def schema_types():
+    """Types reachable only through an interface; the root schema must list them."""
+    return [*PAGE_TYPES.values(), *BLOCK_TYPES.values()]
