@@ -34,7 +34,8 @@ def catalog(site, org):
 
 CLASSES = """
 query($category: ID, $venue: ID, $district: ID, $search: String, $limit: PageSize, $offset: Offset) {
-  classes(category: $category, venue: $venue, district: $district, search: $search, limit: $limit, offset: $offset) {
+  classes(category: $category, venue: $venue, district: $district, search: $search,
+          limit: $limit, offset: $offset) {
     totalCount hasNextPage
     items { id title path category { name } venue { name district { shortName } } }
   }
@@ -312,7 +313,9 @@ class TestHonours:
 class TestDirectory:
     def test_venues_by_kind_and_district(self, gql, catalog):
         query = """query($kind: VenueKind, $district: ID) {
-          venues(kind: $kind, district: $district) { totalCount items { name kind address district { shortName } } }
+          venues(kind: $kind, district: $district) {
+            totalCount items { name kind address district { shortName } }
+          }
         }"""
         assert gql(query)["venues"]["totalCount"] == 3
         homes = gql(query, {"kind": "WOMENS_HOME"})["venues"]["items"]
@@ -427,7 +430,9 @@ class TestBodiesAndImages:
         tea = catalog["classes"]["tea"]
         tea.cover_image = factories.make_image("封面", size=(1600, 900))
         factories.publish(tea)
-        query = "query($id: ID) { page(id: $id) { coverImage { width alt rendition(size: CARD) { width height } } } }"
+        query = (
+            "query($id: ID) { page(id: $id) { coverImage { width rendition(size: CARD) { width height } } } }"
+        )
         cover = gql(query, {"id": str(tea.pk)})["page"]["coverImage"]
         assert cover["width"] == 1600
         assert cover["rendition"] == {"width": 720, "height": 405}
