@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.csrf import csrf_failure as django_csrf_failure
 
 
 def frontend(request, path=""):
@@ -9,3 +11,11 @@ def frontend(request, path=""):
     and the GraphQL API are.
     """
     return render(request, "cms/frontend.html", {"path": path, "graphiql": settings.GRAPHIQL})
+
+
+def csrf_failure(request, reason=""):
+    """A refused cross-site POST: JSON for API clients, Django's page for everyone else."""
+    if request.path.startswith("/graphql/"):
+        error = {"message": "CSRF verification failed.", "extensions": {"code": "CSRF_FAILED"}}
+        return JsonResponse({"errors": [error]}, status=403)
+    return django_csrf_failure(request, reason=reason)

@@ -26,8 +26,11 @@ def _bounded_int(name, low, high):
 
     def parse_literal(node, _variables=None):
         if not isinstance(node, IntValueNode):
-            raise GraphQLError(f"{name} must be an integer.")
-        return coerce(int(node.value))
+            raise GraphQLError(f"{name} must be an integer.", node)
+        try:
+            return coerce(int(node.value))
+        except GraphQLError as error:
+            raise GraphQLError(error.message, node) from None
 
     return coerce, parse_literal
 
@@ -55,8 +58,8 @@ class Offset(graphene.Scalar):
 def page_arguments():
     """The arguments every list field takes."""
     return {
-        "limit": PageSize(default_value=DEFAULT_PAGE_SIZE, description="Page size, 1 to 100."),
-        "offset": Offset(default_value=0, description="Items to skip."),
+        "limit": PageSize(required=True, default_value=DEFAULT_PAGE_SIZE, description="Page size, 1 to 100."),
+        "offset": Offset(required=True, default_value=0, description="Items to skip, 0 to 100000."),
     }
 
 

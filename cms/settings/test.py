@@ -21,7 +21,10 @@ GRAPHIQL = False
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not :memory:, so that tests with several threads share one database.
-    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_SQLITE_PATH", "/tmp/yulan-test.sqlite3")}
+    # One file per test run, so that parallel runs on one machine do not collide.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("TEST_SQLITE_PATH", f"/tmp/yulan-test-{os.getpid()}.sqlite3")
+    }
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
