@@ -66,7 +66,10 @@ def test_articles(gql, site, image):
         for _ in range(n):
             factories.make_article(site["articles"], tags=["维权", "家庭"], cover_image=image)
 
-    query = "{ articles(limit: 100) { totalCount items { title date tags coverImage { rendition(size: CARD) { url } } } } }"
+    query = (
+        "{ articles(limit: 100) { totalCount items { title date tags coverImage { "
+        "rendition(size: CARD) { url } } } } }"
+    )
     assert_constant(gql, query, add, "articles")
 
 
@@ -102,9 +105,14 @@ def test_org_units(gql, db):
 
     def add(n):
         for _ in range(n):
-            models.OrgUnit.objects.create(name=factories.unique("区"), level=models.OrgUnitLevel.DISTRICT, parent=city)
+            models.OrgUnit.objects.create(
+                name=factories.unique("区"), level=models.OrgUnitLevel.DISTRICT, parent=city
+            )
 
-    query = "{ orgUnits(level: DISTRICT, limit: 100) { totalCount items { id name shortName level parentId path } } }"
+    query = (
+        "{ orgUnits(level: DISTRICT, limit: 100) { totalCount items { id name shortName "
+        "level parentId path } } }"
+    )
     assert_constant(gql, query, add, "orgUnits")
 
 
@@ -122,6 +130,7 @@ def test_search(gql, site, org, image):
             )
 
     query = """{ search(query: "亲子阅读", limit: 100) { totalCount items { kind title summary
-        page { path coverImage { rendition(size: CARD) { url } } ... on ClassPage { venue { district { name } } } }
+        page { path coverImage { rendition(size: CARD) { url } }
+               ... on ClassPage { venue { district { name } } } }
         venue { name } honourRecipient { name } } } }"""
     assert_constant(gql, query, add, "search")
