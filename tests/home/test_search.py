@@ -1,0 +1,135 @@
+"""Chinese search: jieba segmentation, ranking, one-character queries, odd input.
+
+The same expectations hold on SQLite and PostgreSQL: CI runs this file on both.
+"""
+
+import pytest
+
+from home import models
+from home.search import segment
+from tests.home import factories
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = """query($q: String!, $limit: PageSize) {
+  search(query: $q, limit: $limit) { totalCount items { kind title summary
+    page { __typename path } honourRecipient { name } venue { name } } }
+}"""
+
+
+@pytest.fixture
+def content(site, org):
+    reading = factories.make_category("亲子阅读")
+    tea = factories.make_category("茶艺")
+    venue = factories.make_venue(
+        org["community"],
+        name="幸福种子亲子阅读中心",
+        address="天宁区尚东花园69号",
+        kind=models.VenueKind.BASE,
+    )
+    factories.make_class(site["classes"], tea, venue, title="茶艺班", summary="以茶会友，学习茶席布置。")
+    factories.make_class(
+        site["classes"], reading, venue, title="故事爸妈进课堂", summary="书香飘万家亲子阅读活动，每周一次。"
+    )
+    factories.make_class(site["classes"], reading, venue, title="智慧父母课堂", summary="科学家庭教育指导。")
+    factories.make_article(
+        site["articles"],
+        title="巾帼志愿者在行动",
+        summary="全市巾帼志愿者服务队走进社区。",
+        tags=["志愿服务"],
+    )
+    factories.make_campaign(
+        site["campaigns"], org["city"], title="六大暖心行动", summary="暖心包、暖心菜送到援鄂医护人员家庭。"
+    )
+    title = models.HonourTitle.objects.create(name="全国抗疫最美家庭", level=models.HonourLevel.NATIONAL)
+    factories.make_honour(title, "孙英家庭", kind=models.RecipientKind.FAMILY, affiliation="扬州")
+    return venue
+
+
+def search(gql, query, **variables):
+    return gql(SEARCH, {"q": query, **variables})["search"]
+
+
+def titles(result):
+    return [item["title"] for item in result["items"]]
+
+
+def test_segmentation_finds_words_inside_running_text():
+    words = segment("全市巾帼志愿者服务队走进社区").split()
+    assert "志愿者" in words and "巾帼" in words
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("志愿者", "巾帼志愿者在行动"),
+        ("茶艺", "茶艺班"),
+        ("家庭教育", "智慧父母课堂"),
+        ("亲子阅读", "故事爸妈进课堂"),
+        ("暖心包", "六大暖心行动"),
+        ("最美家庭", "孙英家庭"),
+        ("尚东花园", "幸福种子亲子阅读中心"),
+    ],
+)
+def test_words_inside_chinese_text_are_found(gql, content, query, expected):
+    assert expected in titles(search(gql, query))
+
+
+def test_hits_say_what_they_are(gql, content):
+    items = {item["title"]: item for item in search(gql, "亲子阅读")["items"]}
+    assert items["故事爸妈进课堂"]["kind"] == "CLASS"
+    assert items["故事爸妈进课堂"]["page"]["__typename"] == "ClassPage"
+    assert items["幸福种子亲子阅读中心"]["kind"] == "VENUE"
+    assert items["幸福种子亲子阅读中心"]["venue"] == {"name": "幸福种子亲子阅读中心"}
+    honour = search(gql, "孙英")["items"][0]
+    assert (honour["kind"], honour["honourRecipient"]) == ("HONOUR", {"name": "孙英家庭"})
+
+
+def test_title_matches_rank_first(gql, content):
+    assert titles(search(gql, "茶艺"))[0] == "茶艺班"
+
+
+def test_one_character_queries_work(gql, content):
+    found = titles(search(gql, "家"))
+    assert "孙英家庭" in found
+    assert "茶艺班" in titles(search(gql, "茶"))
+
+
+def test_unpublished_pages_are_not_found(gql, content):
+    models.ClassPage.objects.get(title="茶艺班").unpublish()
+    assert "茶艺班" not in titles(search(gql, "茶艺"))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        " ",
+        "。，！",
+        '"',
+        "*",
+        "AND",
+        "OR NOT",
+        "NEAR(茶艺)",
+        "茶艺 AND",
+        "'; DROP TABLE x; --",
+        "\\",
+        "%",
+        "_",
+        "志愿者" * 200,
+        "🌸",
+        "(((",
+        "a:b",
+        "^茶",
+    ],
+)
+def test_odd_queries_never_fail(gql, content, query):
+    result = search(gql, query)
+    assert result["totalCount"] >= 0
+
+
+def test_pagination_of_hits(gql, content):
+    everything = search(gql, "亲子阅读")
+    first = search(gql, "亲子阅读", limit=1)
+    assert first["totalCount"] == everything["totalCount"] >= 2
+    assert titles(first) == titles(everything)[:1]
