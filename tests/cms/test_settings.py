@@ -1,0 +1,78 @@
+"""Configuration comes from the environment; production refuses an unsafe one."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_settings(module, **env):
+    """Import a settings module in a fresh interpreter; return (exit code, output)."""
+    environment = {
+        key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DATABASE_URL"}
+    }
+    environment.update(env)
+    code = (
+        f"import importlib, json; s = importlib.import_module('cms.settings.{module}'); "
+        "db = s.DATABASES['default']; "
+        "print(json.dumps({'engine': db['ENGINE'], 'name': str(db['NAME']),"
+        " 'debug': s.DEBUG, 'hosts': s.ALLOWED_HOSTS}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("secret", [None, "", "dev-only-insecure-key", "short"])
+def test_production_refuses_to_start_without_a_real_secret_key(secret):
+    env = {} if secret is None else {"SECRET_KEY": secret}
+    code, output = load_settings("production", **env)
+    assert code != 0
+    assert "ImproperlyConfigured" in output and "SECRET_KEY" in output
+
+
+def test_production_starts_with_a_real_key_and_reads_the_environment():
+    code, output = load_settings(
+        "production",
+        SECRET_KEY="k" * 50,
+        DATABASE_URL="postgres://yulan:pw@db.internal:5432/yulan",
+        ALLOWED_HOSTS="yulan.example.cn, www.yulan.example.cn",
+        DEFAULT_FROM_EMAIL="玉兰 <noreply@yulan.example.cn>",
+    )
+    assert code == 0, output
+    assert '"engine": "django.db.backends.postgresql"' in output
+    assert '"debug": false' in output
+    assert '"hosts": ["yulan.example.cn", "www.yulan.example.cn"]' in output
+
+
+def test_dev_defaults_to_embedded_sqlite():
+    code, output = load_settings("dev", YULAN_VAR_DIR="/tmp/yulan-settings-test")
+    assert code == 0, output
+    assert '"engine": "django.db.backends.sqlite3"' in output
+    assert "/tmp/yulan-settings-test/db.sqlite3" in output
+
+
+def test_chinese_first_in_shanghai():
+    assert settings.LANGUAGE_CODE == "zh-hans"
+    assert [code for code, _name in settings.LANGUAGES] == ["zh-hans", "en"]
+    assert settings.TIME_ZONE == "Asia/Shanghai"
+    assert settings.WAGTAIL_I18N_ENABLED
+
+
+@pytest.mark.django_db
+def test_sqlite_is_configured_for_concurrent_writers():
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    assert connection.settings_dict["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        assert cursor.fetchone()[0] == "wal"
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone()[0] >= 5000
