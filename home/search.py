@@ -10,6 +10,8 @@ single character cannot be matched against words, so it falls back to ``icontain
 from functools import lru_cache
 
 import jieba
+from modelcluster.models import ClusterableModel
+from modelsearch.tasks import insert_or_update_object_task
 from django.utils.html import strip_tags
 from wagtail.search import index
 
@@ -49,6 +51,13 @@ class SegmentedSearchMixin:
 
     search_title_fields = ("title",)
     search_body_fields = ()
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if isinstance(self, ClusterableModel):
+            # The post_save signal indexed this object before ClusterableModel.save wrote its
+            # inline children (honours, sub-actions, tags), whose text is indexed too.
+            insert_or_update_object_task.enqueue(self._meta.app_label, self._meta.model_name, str(self.pk))
 
     def _values(self, names):
         for name in names:

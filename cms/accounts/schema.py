@@ -1,9 +1,69 @@
+"""The viewer's own account in GraphQL. Signing up and in happen at /_allauth/browser/v1/."""
+
 import graphene
+from allauth.account.utils import has_verified_email
+
+from cms.accounts.services import update_profile
+from cms.graphql.errors import error_type
+from cms.graphql.mutations import ServiceMutation
+
+AccountError = error_type("Account")
+
+
+class User(graphene.ObjectType):
+    """The signed-in person's own account. Only ever the viewer's: it carries private data."""
+
+    id = graphene.ID(required=True, description="The account's id.")
+    email = graphene.String(required=True, description="The email address the person signs in with.")
+    display_name = graphene.String(
+        required=True, description="The name shown to organizers and on tickets; empty until set."
+    )
+    email_verified = graphene.Boolean(
+        required=True, description="Whether the person has confirmed the email address with a code."
+    )
+    is_staff = graphene.Boolean(
+        required=True, description="Whether the account is marked as federation staff."
+    )
+    can_use_admin = graphene.Boolean(
+        required=True, description="Whether the person may sign into the CMS admin at /admin/."
+    )
+    date_joined = graphene.DateTime(required=True, description="When the account was created.")
+
+    @staticmethod
+    def resolve_email_verified(user, info):
+        return has_verified_email(user, user.email)
+
+    @staticmethod
+    def resolve_can_use_admin(user, info):
+        return user.has_perm("wagtailadmin.access_admin")
 
 
 class AccountQuery(graphene.ObjectType):
-    pass
+    me = graphene.Field(User, description="The signed-in person's account; null when nobody is signed in.")
+
+    @staticmethod
+    def resolve_me(root, info):
+        user = info.context.user
+        return user if user.is_authenticated else None
+
+
+class UpdateProfile(ServiceMutation):
+    """Change the signed-in person's profile."""
+
+    class Input:
+        display_name = graphene.String(
+            required=True, description="The new display name: 1 to 64 characters once trimmed."
+        )
+
+    user = graphene.Field(User, description="The updated account; null when the change was refused.")
+
+    class Meta:
+        error_type = AccountError
+
+    @classmethod
+    def perform(cls, info, display_name):
+        return {"user": update_profile(info.context.user, display_name=display_name)}
 
 
 class AccountMutation(graphene.ObjectType):
-    pass
+    update_profile = UpdateProfile.Field()

@@ -13,6 +13,12 @@ if not SECRET_KEY or SECRET_KEY.startswith(("dev-", "test-", "django-insecure"))
         "(python -c 'import secrets; print(secrets.token_urlsafe(50))')."
     )
 
+if "EMAIL_HOST" in os.environ and "DEFAULT_FROM_EMAIL" not in os.environ:
+    raise ImproperlyConfigured(
+        "Set DEFAULT_FROM_EMAIL to the address that sign-up and login codes are mailed from, "
+        "e.g. '玉兰 Yulan <noreply@example.org>': mail servers refuse the @localhost default."
+    )
+
 DEBUG = env_bool("DEBUG", False)
 GRAPHIQL = env_bool("GRAPHIQL", False)
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", False)

@@ -133,3 +133,10 @@ def test_pagination_of_hits(gql, content):
     first = search(gql, "亲子阅读", limit=1)
     assert first["totalCount"] == everything["totalCount"] >= 2
     assert titles(first) == titles(everything)[:1]
+
+
+def test_inline_children_are_searchable_as_soon_as_they_are_saved(gql, site):
+    title = models.HonourTitle.objects.create(name="巾帼建功标兵", level=models.HonourLevel.DISTRICT)
+    recipient = models.HonourRecipient(name="胡丽萍", honours=[models.Honour(title=title, year=2020)])
+    recipient.save()
+    assert "胡丽萍" in titles(search(gql, "建功标兵"))

@@ -1,0 +1,43 @@
+"""``manage.py load_demo``: the demo content of Yulan, from the federation's own 2020 review.
+
+Idempotent: run it as often as you like. See ``home/demo/seed_data.py`` for the content and
+``home/demo/loader.py`` for how it is loaded.
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from home.demo.loader import ADMIN_PASSWORD_ENV, DemoLoader, admin_password_file, quiet_logging
+
+
+class Command(BaseCommand):
+    help = "Load (or refresh) the demo content: pages, snippets, images, site settings and a demo admin."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-admin", action="store_true", help="Do not create or refresh the demo admin."
+        )
+
+    def handle(self, *args, no_admin=False, verbosity=1, **options):
+        loader = DemoLoader()
+        with quiet_logging():
+            login = loader.load(admin=not no_admin)
+        if verbosity < 1:
+            return
+        self.stdout.write(self.style.SUCCESS(f"Demo content loaded in {loader.elapsed:.1f} s."))
+        for line in loader.stats.lines():
+            self.stdout.write(line)
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        self.stdout.write("")
+        self.stdout.write(f"  Site:     {base}/")
+        self.stdout.write(f"  Admin:    {base}/admin/")
+        self.stdout.write(f"  GraphQL:  {base}/graphql/")
+        if login:
+            user, password, source = login
+            where = {
+                "env": f"from ${ADMIN_PASSWORD_ENV}",
+                "file": f"stored in {admin_password_file()}",
+                "new": f"new, stored in {admin_password_file()}",
+            }[source]
+            self.stdout.write(f"  Login:    {user.username} ({user.email}) / {password}  ({where})")
+
