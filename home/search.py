@@ -10,9 +10,9 @@ single character cannot be matched against words, so it falls back to ``icontain
 from functools import lru_cache
 
 import jieba
+from django.utils.html import strip_tags
 from modelcluster.models import ClusterableModel
 from modelsearch.tasks import insert_or_update_object_task
-from django.utils.html import strip_tags
 from wagtail.search import index
 
 jieba.setLogLevel(60)  # jieba logs its dictionary loading at INFO

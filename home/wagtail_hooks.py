@@ -52,6 +52,7 @@ class HonourRecipientViewSet(SnippetViewSet):
 
 class ContentSnippets(SnippetViewSetGroup):
     menu_label = _("Directory")
+    menu_name = "directory"
     menu_icon = "folder-open-inverse"
     menu_order = 200
     items = (OrgUnitViewSet, VenueViewSet, ClassCategoryViewSet, HonourTitleViewSet, HonourRecipientViewSet)

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -102,6 +103,7 @@ class HomePage(ContentPage):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
 
 class IndexPage(ContentPage):
@@ -127,6 +129,7 @@ class ClassIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("class index (玉兰芬芳·WOMEN课堂)")
+        verbose_name_plural = _("class indexes (玉兰芬芳·WOMEN课堂)")
 
 
 class ClassPage(ContentPage):
@@ -206,6 +209,7 @@ class CampaignIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("campaign index")
+        verbose_name_plural = _("campaign indexes")
 
 
 class CampaignKind(models.TextChoices):
@@ -221,9 +225,9 @@ class FundingLevel(models.TextChoices):
 
 
 class CampaignStatus(models.TextChoices):
-    UPCOMING = "upcoming", _("Upcoming")
-    ACTIVE = "active", _("Active")
-    FINISHED = "finished", _("Finished")
+    UPCOMING = "upcoming", pgettext_lazy("campaign status", "Upcoming")
+    ACTIVE = "active", pgettext_lazy("campaign status", "Active")
+    FINISHED = "finished", pgettext_lazy("campaign status", "Finished")
 
 
 class CampaignPage(ContentPage):
@@ -376,6 +380,7 @@ class HonourRollPage(ContentPage):
 
     class Meta:
         verbose_name = _("honour roll (光荣榜)")
+        verbose_name_plural = _("honour rolls (光荣榜)")
 
 
 class ArticleIndexPage(IndexPage):
@@ -383,6 +388,7 @@ class ArticleIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("article index")
+        verbose_name_plural = _("article indexes")
 
 
 class ArticlePage(ContentPage):
