@@ -10,6 +10,7 @@ single character cannot be matched against words, so it falls back to ``icontain
 from functools import lru_cache
 
 import jieba
+from django.db.models import Q
 from django.utils.html import strip_tags
 from modelcluster.models import ClusterableModel
 from modelsearch.tasks import insert_or_update_object_task
@@ -82,35 +83,48 @@ MAX_QUERY_LENGTH = 100
 MAX_CANDIDATES = 500
 
 
-def ranked_matches(queryset, query, fallback_fields):
-    """``[(pk, score), ...]`` of ``queryset``'s rows matching ``query``, best first.
+def ranked_ids(queryset, query, fallback_fields):
+    """Ids of ``queryset``'s rows matching ``query``, best first.
 
     The index is searched without the queryset's filters (Wagtail's backends accept only
     declared filter fields); callers intersect the ids with their own filtered queryset.
     Words must all match; when nothing does, any word may. A single character cannot be a
     word, so it is looked up with ``icontains`` in ``fallback_fields`` (title fields first).
     """
-    from django.db.models import Q
-    from wagtail.search.backends import get_search_backend
+    from wagtail.search.backends import get_search_backend  # needs the app registry
 
     query = (query or "").strip()[:MAX_QUERY_LENGTH]
     if not query:
         return []
     if is_single_character(query):
-        scores = {}
-        for weight, field in enumerate(fallback_fields):
+        ids = {}
+        for field in fallback_fields:
             found = queryset.filter(Q(**{f"{field}__icontains": query})).values_list("pk", flat=True)
-            for pk in found[:MAX_CANDIDATES]:
-                scores.setdefault(pk, float(len(fallback_fields) - weight))
-        return list(scores.items())[:MAX_CANDIDATES]
+            ids.update(dict.fromkeys(found[:MAX_CANDIDATES]))
+        return list(ids)[:MAX_CANDIDATES]
     terms = segment(query)
     if not terms:
         return []
-    backend = get_search_backend()
     base = queryset.model._default_manager.all()
     for operator in ("and", "or"):
-        results = backend.search(terms, base, operator=operator).annotate_score("_score")[:MAX_CANDIDATES]
-        matches = [(obj.pk, float(obj._score or 0)) for obj in results]
-        if matches:
-            return matches
+        ids = [obj.pk for obj in get_search_backend().search(terms, base, operator=operator)[:MAX_CANDIDATES]]
+        if ids:
+            return ids
     return []
+
+
+def title_relevance(query, title):
+    """The share of the query's words found in ``title``, from 0 to 1.
+
+    Backends score on different scales (FTS5's bm25 is negative, PostgreSQL's ts_rank is not),
+    so hits of different kinds are merged on this instead, with each backend's own order
+    breaking ties.
+    """
+    query = (query or "").strip()[:MAX_QUERY_LENGTH]
+    if is_single_character(query):
+        return float(query in title)
+    words = segment(query).split()
+    if not words:
+        return 0.0
+    title_words = set(segment(title).split())
+    return sum(word in title_words for word in words) / len(words)

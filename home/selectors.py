@@ -15,6 +15,7 @@ from cms.graphql.images import prefetch_image
 from home import models
 from home.models.org_units import PATH_STEP
 from home.models.pages import campaign_status_filter
+from home.search import ranked_ids, title_relevance
 
 DISTRICT_PATH_LENGTH = 2 * PATH_STEP
 
@@ -247,33 +248,40 @@ def ordered_by_ids(queryset, ids):
 
 
 def _searchables(locale):
-    """For each kind of hit: the public queryset, the single-character fallback fields, a batch loader."""
+    """For each kind of hit: the public queryset, its title field, the single-character
+    fallback fields and a batch loader."""
     return {
-        "class": (classes(locale), ("title", "summary"), prepare_classes),
-        "campaign": (campaigns(locale), ("title", "summary"), None),
-        "article": (articles(locale), ("title", "summary"), None),
-        "honour": (honour_recipients(), ("name", "affiliation"), None),
-        "venue": (venues(), ("name", "address"), prepare_venues),
+        "class": (classes(locale), "title", ("title", "summary"), prepare_classes),
+        "campaign": (campaigns(locale), "title", ("title", "summary"), None),
+        "article": (articles(locale), "title", ("title", "summary"), None),
+        "honour": (honour_recipients(), "name", ("name", "affiliation"), None),
+        "venue": (venues(), "name", ("name", "address"), prepare_venues),
     }
 
 
 def search_everything(query, locale, limit, offset):
-    """``(total, [(kind, object), ...])``: one page of hits across every kind, best first."""
-    from home.search import ranked_matches
+    """``(total, [(kind, object), ...])``: one page of hits across every kind, best first.
 
+    Hits whose title carries more of the query's words come first; within that, each kind's
+    hits keep the search backend's order, interleaved by their relative position.
+    """
     searchables = _searchables(locale)
     hits = []
-    for kind, (queryset, fallback_fields, _prepare) in searchables.items():
-        matches = ranked_matches(queryset, query, fallback_fields)
-        visible = set(queryset.filter(pk__in=[pk for pk, _score in matches]).values_list("pk", flat=True))
-        hits.extend((score, rank, kind, pk) for rank, (pk, score) in enumerate(matches) if pk in visible)
-    hits.sort(key=lambda hit: (-hit[0], hit[1]))
+    for kind, (queryset, title_field, fallback_fields, _prepare) in searchables.items():
+        ids = ranked_ids(queryset, query, fallback_fields)
+        titles = dict(queryset.filter(pk__in=ids).values_list("pk", title_field))
+        visible = [pk for pk in ids if pk in titles]
+        hits.extend(
+            (-title_relevance(query, titles[pk]), position / len(visible), kind, pk)
+            for position, pk in enumerate(visible)
+        )
+    hits.sort()
     page = hits[offset : offset + limit]
     loaded = {}
-    for kind, (queryset, _fields, prepare) in searchables.items():
-        ids = [pk for _score, _rank, hit_kind, pk in page if hit_kind == kind]
+    for kind, (queryset, _title, _fields, prepare) in searchables.items():
+        ids = [pk for *_rank, hit_kind, pk in page if hit_kind == kind]
         if ids:
             objects = list(queryset.filter(pk__in=ids))
             for obj in prepare(objects) if prepare else objects:
                 loaded[kind, obj.pk] = obj
-    return len(hits), [(kind, loaded[kind, pk]) for _score, _rank, kind, pk in page if (kind, pk) in loaded]
+    return len(hits), [(kind, loaded[kind, pk]) for *_rank, kind, pk in page if (kind, pk) in loaded]

@@ -8,7 +8,7 @@ from cms.graphql.pagination import Page, page_arguments, paginate, paginated_typ
 from home import models, selectors
 from home.graphql import types
 from home.models.preview import read_preview_token
-from home.search import ranked_matches
+from home.search import ranked_ids
 
 ClassPageList = paginated_type(types.ClassPage, "ClassPageList", "A page of classes.")
 CampaignPageList = paginated_type(types.CampaignPage, "CampaignPageList", "A page of campaigns.")
@@ -184,8 +184,7 @@ class ContentQuery(graphene.ObjectType):
     ):
         queryset = selectors.classes(_locale(locale), category=category, venue=venue, district=district)
         if search is not None:
-            matches = ranked_matches(queryset, search, ("title", "summary"))
-            queryset = selectors.ordered_by_ids(queryset, [pk for pk, _score in matches])
+            queryset = selectors.ordered_by_ids(queryset, ranked_ids(queryset, search, ("title", "summary")))
         return paginate(queryset, limit, offset, selectors.prepare_classes)
 
     @staticmethod

@@ -9,9 +9,8 @@ import datetime
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Q
-from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
@@ -121,17 +120,6 @@ def test_load_demo_twice_leaves_the_same_rows(settings):
 
 
 # ---------------------------------------------------------------------------- the demo content
-
-
-@pytest.fixture(scope="class")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo loaded once for the whole class, in a transaction rolled back afterwards."""
-    folder = tmp_path_factory.mktemp("demo")
-    paths = override_settings(MEDIA_ROOT=str(folder / "media"), VAR_DIR=folder / "var")
-    with django_db_blocker.unblock(), paths, transaction.atomic():
-        call_command("load_demo", verbosity=0)
-        yield {"password": read_admin_password(folder / "var" / "demo-admin.txt")}
-        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db
