@@ -20,15 +20,14 @@ $(STAMP): requirements.txt requirements-test.txt
 	$(BIN)/python -m pip install --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
+# load_demo prints the URLs and the demo login. publish_scheduled runs every minute beside the
+# server, so scheduled publishing works in the demo too; it stops with the server.
 run: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
 	$(MANAGE) collectstatic --noinput --verbosity 0
-	@echo
-	@echo "  Site:     http://$(ADDRESS)/"
-	@echo "  Admin:    http://$(ADDRESS)/admin/"
-	@echo "  GraphQL:  http://$(ADDRESS)/graphql/"
-	@echo
+	$(MANAGE) load_demo
+	@( while sleep 60; do $(MANAGE) publish_scheduled > /dev/null; done ) & scheduler=$$!; \
+	trap 'kill $$scheduler 2> /dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(ADDRESS)
 
 # pytest exits 5 when it collected nothing: a failure like any other non-zero code, said out loud.
