@@ -30,11 +30,17 @@ class HonourTitle(models.Model):
     """An honour that can be awarded, e.g. 全国三八红旗手 (national) or 巾帼文明岗."""
 
     name = models.CharField(_("name"), max_length=80, unique=True, help_text=_("e.g. 江苏省三八红旗手."))
-    level = models.PositiveSmallIntegerField(_("level"), choices=HonourLevel.choices)
+    level = models.PositiveSmallIntegerField(
+        _("level"),
+        choices=HonourLevel.choices,
+        help_text=_("Who awards it: national, provincial, city or district."),
+    )
     awarded_by = models.CharField(
         _("awarded by"), max_length=80, blank=True, help_text=_("The awarding body, e.g. 全国妇联.")
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("What the honour recognizes, for the honour roll.")
+    )
     sort_order = models.PositiveIntegerField(_("sort order"), default=0, help_text=_("Smaller comes first."))
 
     panels = [
@@ -61,7 +67,11 @@ class HonourRecipient(SegmentedSearchMixin, index.Indexed, ClusterableModel):
 
     name = models.CharField(_("name"), max_length=80, help_text=_("e.g. 王文红, 孙英家庭, 常州市妇联."))
     kind = models.CharField(
-        _("kind"), max_length=16, choices=RecipientKind.choices, default=RecipientKind.PERSON
+        _("kind"),
+        max_length=16,
+        choices=RecipientKind.choices,
+        default=RecipientKind.PERSON,
+        help_text=_("A person, a family or a collective; used in filters."),
     )
     org_unit = models.ForeignKey(
         "home.OrgUnit",
@@ -81,6 +91,7 @@ class HonourRecipient(SegmentedSearchMixin, index.Indexed, ClusterableModel):
     photo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("photo"),
+        help_text=_("A portrait or a photo of the family or team; optional."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

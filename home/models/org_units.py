@@ -27,7 +27,12 @@ class OrgUnit(index.Indexed, models.Model):
     short_name = models.CharField(
         _("short name"), max_length=30, blank=True, help_text=_("Used in lists and filters, e.g. 金坛区.")
     )
-    level = models.CharField(_("level"), max_length=16, choices=OrgUnitLevel.choices)
+    level = models.CharField(
+        _("level"),
+        max_length=16,
+        choices=OrgUnitLevel.choices,
+        help_text=_("Exactly one level below the parent unit."),
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent unit"),

@@ -23,6 +23,8 @@ from home.blocks import BodyBlock, FigureBlock, stream_text
 from home.models.preview import HeadlessPreviewMixin
 from home.search import SegmentedSearchMixin, segmented_search_fields
 
+BODY_HELP = _("Headings, paragraphs, images, quotes and figures, in any order.")
+
 
 class ContentPage(HeadlessPreviewMixin, SegmentedSearchMixin, Page):
     """What every Yulan page shares: a summary, a cover image, headless preview, Chinese search."""
@@ -73,7 +75,12 @@ class HomePage(ContentPage):
     hero_title = models.CharField(
         _("hero title"), max_length=80, help_text=_("The big line at the top, e.g. 玉兰芬芳.")
     )
-    hero_subtitle = models.CharField(_("hero subtitle"), max_length=160, blank=True)
+    hero_subtitle = models.CharField(
+        _("hero subtitle"),
+        max_length=160,
+        blank=True,
+        help_text=_("A second, smaller line under the hero title."),
+    )
     figures = StreamField(
         [("figure", FigureBlock())],
         verbose_name=_("highlight figures"),
@@ -136,7 +143,11 @@ class ClassPage(ContentPage):
     """A class of 玉兰芬芳·WOMEN课堂, such as a tea-art course at a class site."""
 
     category = models.ForeignKey(
-        "home.ClassCategory", verbose_name=_("category"), on_delete=models.PROTECT, related_name="classes"
+        "home.ClassCategory",
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        related_name="classes",
+        help_text=_("The subject; add categories under Directory."),
     )
     audience = models.CharField(
         _("audience"),
@@ -145,7 +156,9 @@ class ClassPage(ContentPage):
         help_text=_("Who it is for, e.g. 亲子家庭（3–6 岁）, 职场女性."),
     )
     instructor = models.CharField(_("instructor"), max_length=60, blank=True, help_text=_("Name and title."))
-    instructor_bio = models.TextField(_("about the instructor"), blank=True)
+    instructor_bio = models.TextField(
+        _("about the instructor"), blank=True, help_text=_("A few sentences on the instructor's experience.")
+    )
     venue = models.ForeignKey(
         "home.Venue",
         verbose_name=_("class site"),
@@ -156,15 +169,19 @@ class ClassPage(ContentPage):
         help_text=_("Where the class meets. Leave empty for online classes."),
     )
     term = models.CharField(_("term"), max_length=40, blank=True, help_text=_("e.g. 2026 年秋季班."))
-    start_date = models.DateField(_("first day"), null=True, blank=True)
-    end_date = models.DateField(_("last day"), null=True, blank=True)
+    start_date = models.DateField(
+        _("first day"), null=True, blank=True, help_text=_("The date of the first lesson.")
+    )
+    end_date = models.DateField(
+        _("last day"), null=True, blank=True, help_text=_("The date of the last lesson.")
+    )
     schedule = models.CharField(
         _("schedule"),
         max_length=100,
         blank=True,
         help_text=_("When it meets, e.g. 每周六 9:30–11:00, 共 8 次."),
     )
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP)
 
     content_panels = [
         *Page.content_panels,
@@ -237,9 +254,13 @@ class CampaignPage(ContentPage):
     """
 
     kind = models.CharField(
-        _("kind"), max_length=20, choices=CampaignKind.choices, default=CampaignKind.THEME
+        _("kind"),
+        max_length=20,
+        choices=CampaignKind.choices,
+        default=CampaignKind.THEME,
+        help_text=_("Action plan, public-benefit project, fundraising or theme activity."),
     )
-    start_date = models.DateField(_("start date"))
+    start_date = models.DateField(_("start date"), help_text=_("The campaign is upcoming until this day."))
     end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("Leave empty if ongoing."))
     organizer = models.ForeignKey(
         "home.OrgUnit",
@@ -255,7 +276,7 @@ class CampaignPage(ContentPage):
         blank=True,
         help_text=_("For public-benefit projects: who funds it."),
     )
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP)
 
     content_panels = [
         *Page.content_panels,
@@ -320,7 +341,9 @@ class CampaignIndicator(Orderable):
 
     campaign = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="indicators")
     label = models.CharField(_("label"), max_length=40, help_text=_("What is measured, e.g. 捐款捐物."))
-    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+    value = models.DecimalField(
+        _("value"), max_digits=14, decimal_places=2, help_text=_("The figure reached so far, e.g. 302.")
+    )
     unit = models.CharField(_("unit"), max_length=20, blank=True, help_text=_("e.g. 万元, 万只, 人次."))
     target = models.DecimalField(
         _("target"),
@@ -345,11 +368,12 @@ class CampaignAction(Orderable):
     """A sub-action of a campaign, e.g. 暖心包 of the 六大暖心行动."""
 
     campaign = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="actions")
-    name = models.CharField(_("name"), max_length=40)
-    description = models.TextField(_("description"), blank=True)
+    name = models.CharField(_("name"), max_length=40, help_text=_("e.g. 暖心包."))
+    description = models.TextField(_("description"), blank=True, help_text=_("What was done and for whom."))
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
+        help_text=_("Optional; shown beside the sub-action."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -366,7 +390,7 @@ class CampaignAction(Orderable):
 class HonourRollPage(ContentPage):
     """The honour roll (光荣榜). Its list comes from the ``honours`` query, with filters."""
 
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list."))
 
     content_panels = [
         *Page.content_panels,
@@ -395,9 +419,11 @@ class ArticlePage(ContentPage):
     """A story, such as the 成果聚焦 pieces of the federation's annual review."""
 
     date = models.DateField(_("date"), default=datetime.date.today, help_text=_("Shown on the article."))
-    author = models.CharField(_("author or source"), max_length=60, blank=True)
+    author = models.CharField(
+        _("author or source"), max_length=60, blank=True, help_text=_("e.g. 《常州女性》编辑部.")
+    )
     tags = ClusterTaggableManager(through="home.ArticleTag", blank=True, verbose_name=_("tags"))
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP)
 
     content_panels = [
         *Page.content_panels,

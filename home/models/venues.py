@@ -19,7 +19,13 @@ class Venue(SegmentedSearchMixin, index.Indexed, models.Model):
     """A place where classes and events happen: a class site, a 妇女微家, a service centre."""
 
     name = models.CharField(_("name"), max_length=120, help_text=_("The venue's public name."))
-    kind = models.CharField(_("kind"), max_length=20, choices=VenueKind.choices, default=VenueKind.CLASS_SITE)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=VenueKind.choices,
+        default=VenueKind.CLASS_SITE,
+        help_text=_("What kind of place it is; used in filters."),
+    )
     org_unit = models.ForeignKey(
         "home.OrgUnit",
         verbose_name=_("organization unit"),
@@ -51,7 +57,9 @@ class Venue(SegmentedSearchMixin, index.Indexed, models.Model):
     opening_hours = models.CharField(
         _("opening hours"), max_length=200, blank=True, help_text=_("e.g. 周一至周五 9:00–17:00.")
     )
-    contact_name = models.CharField(_("contact person"), max_length=50, blank=True)
+    contact_name = models.CharField(
+        _("contact person"), max_length=50, blank=True, help_text=_("Who visitors can ask for, e.g. 王老师.")
+    )
     contact_phone = models.CharField(
         _("contact phone"),
         max_length=30,
@@ -62,6 +70,7 @@ class Venue(SegmentedSearchMixin, index.Indexed, models.Model):
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("photo"),
+        help_text=_("A photo of the venue; optional."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
