@@ -73,3 +73,8 @@ def test_deleting_a_used_venue_is_refused_with_a_message(admin_client, site, org
     response = admin_client.post(url)
     assert models.Venue.objects.filter(pk=venue.pk).exists()
     assert response.status_code in {200, 302}
+
+
+def test_admin_is_branded_and_in_chinese(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    assert "<title>控制面板 - 玉兰</title>" in html
