@@ -8,7 +8,6 @@ import json
 import os
 
 import pytest
-from django.db import connection
 
 REQUIRE_POSTGRES = os.environ.get("REQUIRE_POSTGRES") == "1"
 
@@ -18,14 +17,6 @@ def pytest_sessionstart(session):
 
     if REQUIRE_POSTGRES and "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
         pytest.exit("REQUIRE_POSTGRES=1 but DATABASE_URL does not point at PostgreSQL", returncode=3)
-
-
-@pytest.fixture
-def on_postgres():
-    if connection.vendor != "postgresql":
-        if REQUIRE_POSTGRES:
-            pytest.fail("this test needs PostgreSQL")
-        pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://...)")
 
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"

@@ -7,26 +7,30 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def load_settings(module, **env):
-    """Import a settings module in a fresh interpreter; return (exit code, output)."""
+def run_python(code, **env):
+    """Run ``code`` in a fresh interpreter without this run's SECRET_KEY and DATABASE_URL."""
     environment = {
         key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DATABASE_URL"}
     }
     environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
+
+
+def load_settings(module, **env):
+    """Import a settings module in a fresh interpreter; return (exit code, output)."""
     code = (
         f"import importlib, json; s = importlib.import_module('cms.settings.{module}'); "
         "db = s.DATABASES['default']; "
         "print(json.dumps({'engine': db['ENGINE'], 'name': str(db['NAME']),"
         " 'debug': s.DEBUG, 'hosts': s.ALLOWED_HOSTS}))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True
-    )
+    result = run_python(code, **env)
     return result.returncode, result.stdout + result.stderr
 
 
@@ -66,13 +70,18 @@ def test_chinese_first_in_shanghai():
     assert settings.WAGTAIL_I18N_ENABLED
 
 
-@pytest.mark.django_db
-def test_sqlite_is_configured_for_concurrent_writers():
-    if connection.vendor != "sqlite":
-        pytest.skip("SQLite only")
-    assert connection.settings_dict["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA journal_mode")
-        assert cursor.fetchone()[0] == "wal"
-        cursor.execute("PRAGMA busy_timeout")
-        assert cursor.fetchone()[0] >= 5000
+def test_embedded_sqlite_is_configured_for_concurrent_writers(tmp_path):
+    """Checked in a fresh process on the default database, whatever this run's database is."""
+    code = (
+        "import django; django.setup(); from django.db import connection; c = connection.cursor(); "
+        "print(connection.settings_dict['OPTIONS']['transaction_mode']); "
+        "print(c.execute('PRAGMA journal_mode').fetchone()[0]); "
+        "print(c.execute('PRAGMA busy_timeout').fetchone()[0])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    mode, journal, timeout = result.stdout.split()
+    assert (mode, journal) == ("IMMEDIATE", "wal")
+    assert int(timeout) >= 5000
