@@ -78,9 +78,7 @@ def test_embedded_sqlite_is_configured_for_concurrent_writers(tmp_path):
         "print(c.execute('PRAGMA journal_mode').fetchone()[0]); "
         "print(c.execute('PRAGMA busy_timeout').fetchone()[0])"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True
-    )
+    result = run_python(code, YULAN_VAR_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="cms.settings.dev")
     assert result.returncode == 0, result.stderr
     mode, journal, timeout = result.stdout.split()
     assert (mode, journal) == ("IMMEDIATE", "wal")
