@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "cms",
     "cms.accounts",
     "home",
+    "events",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -249,8 +249,12 @@ class DemoLoader:
         city = self.upsert(
             OrgUnit,
             {"name": seed.CITY["name"]},
-            {"short_name": seed.CITY["short_name"], "level": OrgUnitLevel.CITY, "parent_id": None,
-             "sort_order": 0},
+            {
+                "short_name": seed.CITY["short_name"],
+                "level": OrgUnitLevel.CITY,
+                "parent_id": None,
+                "sort_order": 0,
+            },
         )
         self._remember_unit(city)
         for order, row in enumerate(seed.DISTRICTS, start=1):
@@ -296,8 +300,12 @@ class DemoLoader:
             self.categories[category.name] = category
 
     def load_honour_titles(self):
-        levels = {"national": HonourLevel.NATIONAL, "provincial": HonourLevel.PROVINCIAL,
-                  "city": HonourLevel.CITY, "district": HonourLevel.DISTRICT}
+        levels = {
+            "national": HonourLevel.NATIONAL,
+            "provincial": HonourLevel.PROVINCIAL,
+            "city": HonourLevel.CITY,
+            "district": HonourLevel.DISTRICT,
+        }
         for order, row in enumerate(seed.HONOUR_TITLES, start=1):
             values = {
                 "level": levels[row["level"]],
@@ -442,7 +450,10 @@ class DemoLoader:
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             self.site = Site.objects.create(
-                hostname="127.0.0.1", port=8000, root_page=self.home, is_default_site=True,
+                hostname="127.0.0.1",
+                port=8000,
+                root_page=self.home,
+                is_default_site=True,
                 site_name=seed.SITE_NAME,
             )
             self.stats.add("sites", "created")
@@ -466,15 +477,18 @@ class DemoLoader:
 
     def remove_welcome_page(self):
         root = Page.get_first_root_node()
-        welcome = Page.objects.child_of(root).filter(
-            content_type=ContentType.objects.get_for_model(Page), title=WELCOME_TITLE
-        ).exclude(pk__in=Site.objects.values("root_page_id"))
+        welcome = (
+            Page.objects.child_of(root)
+            .filter(content_type=ContentType.objects.get_for_model(Page), title=WELCOME_TITLE)
+            .exclude(pk__in=Site.objects.values("root_page_id"))
+        )
         for page in welcome:
             page.delete()
             self.stats.add("welcome page", "deleted")
-        if self.home.slug != "home" and not Page.objects.child_of(root).filter(
-            slug="home", locale=self.locale
-        ).exists():
+        if (
+            self.home.slug != "home"
+            and not Page.objects.child_of(root).filter(slug="home", locale=self.locale).exists()
+        ):
             self.home.slug = "home"
             self.home = publish(self.home)
 
@@ -564,7 +578,11 @@ class DemoLoader:
             if page is not None:
                 features.append({"page_id": page.pk})
         self.home = self.upsert_page(
-            self.home.get_parent(), HomePage, self.home.slug, self.home_fields(), {"features": features},
+            self.home.get_parent(),
+            HomePage,
+            self.home.slug,
+            self.home_fields(),
+            {"features": features},
             label="home page",
             count=not self.home_created,  # created (and counted) earlier in this run
         )

@@ -43,7 +43,6 @@ def words(text):
     return text.split()
 
 
-
 TOPICS = {
     "茶艺": ["宋式点茶", "茶席布置", "绿茶冲泡", "红茶品鉴", "以茶会友"],
     "戏剧": ["家风小剧场", "亲子绘本剧", "锡剧唱腔", "形体与台词"],
@@ -73,8 +72,13 @@ CAMPAIGN_SUFFIXES = {
     CampaignKind.THEME: "主题活动",
 }
 ACTIONS = words("宣讲 走访慰问 志愿服务 技能培训 直播助农 亲子阅读 家事调解 心理疏导")
-INDICATORS = [("参与", "人次"), ("服务家庭", "户"), ("志愿服务时长", "小时"), ("筹款", "万元"),
-              ("活动", "场")]
+INDICATORS = [
+    ("参与", "人次"),
+    ("服务家庭", "户"),
+    ("志愿服务时长", "小时"),
+    ("筹款", "万元"),
+    ("活动", "场"),
+]
 ACTIVITIES = words("主题活动 志愿服务 宣讲活动 培训班 亲子阅读活动 关爱慰问")
 TAGS = words("""家庭建设 维权 志愿者 巾帼志愿者 家庭教育 亲子阅读 乡村振兴 常阿姐 女性成长
     未成年人保护""")
@@ -135,6 +139,9 @@ class RandomData:
 
     # --- helpers ------------------------------------------------------------------------
 
+    def address(self, district):
+        return f"{district.label if district else ''}{self.pick(ROADS)}{self.rng.randint(1, 300)}号"
+
     def pick(self, seq):
         return self.rng.choice(seq)
 
@@ -184,15 +191,17 @@ class RandomData:
             unit = self.pick(self.units)
             kind = self.pick(list(VenueKind))
             district = unit.ancestor_at(OrgUnitLevel.DISTRICT)
-            rows.append(Venue(
-                name=f"{unit.label}{VENUE_WORDS[kind]}·{self.rng.randint(1, 999)}号",
-                kind=kind,
-                org_unit=unit,
-                address=f"{district.label if district else ''}{self.pick(ROADS)}{self.rng.randint(1, 300)}号",
-                opening_hours=f"周一至周五 {self.pick(TIMES)}",
-                description="".join(self.rng.sample(self.sentences, 1)) + MARK,
-                image_id=self.pick(self.images) if self.rng.random() < 0.5 else None,
-            ))
+            rows.append(
+                Venue(
+                    name=f"{unit.label}{VENUE_WORDS[kind]}·{self.rng.randint(1, 999)}号",
+                    kind=kind,
+                    org_unit=unit,
+                    address=self.address(district),
+                    opening_hours=f"周一至周五 {self.pick(TIMES)}",
+                    description="".join(self.rng.sample(self.sentences, 1)) + MARK,
+                    image_id=self.pick(self.images) if self.rng.random() < 0.5 else None,
+                )
+            )
         created = Venue.objects.bulk_create(rows, batch_size=500)
         self.progress("venues", count, count)
         self.index(Venue, created)
@@ -209,23 +218,32 @@ class RandomData:
         for _ in range(count):
             kind = self.rng.choices(list(RecipientKind), weights=[6, 3, 1])[0]
             unit = self.pick(self.units)
-            recipients.append(HonourRecipient(
-                name=self.recipient_name(kind, unit),
-                kind=kind,
-                org_unit=unit,
-                affiliation=f"{unit.label}{self.pick(ROLES)}{MARK}" if kind == RecipientKind.PERSON else "",
-                story=rich_text(*self.paragraphs(1, 2)),
-            ))
+            recipients.append(
+                HonourRecipient(
+                    name=self.recipient_name(kind, unit),
+                    kind=kind,
+                    org_unit=unit,
+                    affiliation=f"{unit.label}{self.pick(ROLES)}{MARK}"
+                    if kind == RecipientKind.PERSON
+                    else "",
+                    story=rich_text(*self.paragraphs(1, 2)),
+                )
+            )
         recipients = HonourRecipient.objects.bulk_create(recipients, batch_size=500)
         honours = []
         years = (self.today.year - 5, self.today.year)
         for recipient in recipients:
             titles = self.rng.sample(self.titles, self.rng.randint(1, min(2, len(self.titles))))
             for order, title in enumerate(titles):
-                honours.append(Honour(
-                    recipient=recipient, title=title, year=self.rng.randint(*years),
-                    citation=self.pick(self.sentences)[:200], sort_order=order,
-                ))
+                honours.append(
+                    Honour(
+                        recipient=recipient,
+                        title=title,
+                        year=self.rng.randint(*years),
+                        citation=self.pick(self.sentences)[:200],
+                        sort_order=order,
+                    )
+                )
         Honour.objects.bulk_create(honours, batch_size=500)
         self.progress("honour recipients", count, count)
         self.index(HonourRecipient, recipients)
@@ -242,22 +260,24 @@ class RandomData:
             topic = self.pick(TOPICS.get(category.name, [category.name]))
             start = self.today + datetime.timedelta(days=self.rng.randint(-60, 60))
             weeks = self.rng.randint(2, 12)
-            pages.append(ClassPage(
-                title=f"{topic}{self.pick(CLASS_SUFFIXES)}（第{self.rng.randint(1, 20)}期）",
-                slug=slug,
-                summary=self.pick(self.sentences),
-                category=category,
-                audience=self.pick(AUDIENCES),
-                instructor=self.pick(INSTRUCTORS),
-                venue_id=self.pick(venues) if self.rng.random() < 0.9 else None,
-                term=term_for(start),
-                start_date=start,
-                end_date=start + datetime.timedelta(weeks=weeks - 1),
-                schedule=f"每周{self.pick(WEEKDAYS)} {self.pick(TIMES)}，共 {weeks} 次",
-                cover_image_id=self.pick(self.images),
-                body=stream([("heading", "课程介绍"), *(("paragraph", p) for p in self.paragraphs())]),
-                **self.page_defaults(),
-            ))
+            pages.append(
+                ClassPage(
+                    title=f"{topic}{self.pick(CLASS_SUFFIXES)}（第{self.rng.randint(1, 20)}期）",
+                    slug=slug,
+                    summary=self.pick(self.sentences),
+                    category=category,
+                    audience=self.pick(AUDIENCES),
+                    instructor=self.pick(INSTRUCTORS),
+                    venue_id=self.pick(venues) if self.rng.random() < 0.9 else None,
+                    term=term_for(start),
+                    start_date=start,
+                    end_date=start + datetime.timedelta(weeks=weeks - 1),
+                    schedule=f"每周{self.pick(WEEKDAYS)} {self.pick(TIMES)}，共 {weeks} 次",
+                    cover_image_id=self.pick(self.images),
+                    body=stream([("heading", "课程介绍"), *(("paragraph", p) for p in self.paragraphs())]),
+                    **self.page_defaults(),
+                )
+            )
         return self.add_pages("classes", parent, pages)
 
     def campaigns(self, count):

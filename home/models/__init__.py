@@ -1,5 +1,5 @@
 from .honours import Honour, HonourLevel, HonourRecipient, HonourTitle, RecipientKind
-from .org_units import OrgUnit, OrgUnitLevel
+from .org_units import OrgUnit, OrgUnitLevel, UnitOrganizer
 from .pages import (
     ArticleIndexPage,
     ArticlePage,
@@ -47,6 +47,7 @@ __all__ = [
     "PagePreview",
     "RecipientKind",
     "SiteSettings",
+    "UnitOrganizer",
     "Venue",
     "VenueKind",
 ]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
@@ -117,3 +118,33 @@ def _base36(number):
         number, rest = divmod(number, 36)
         text = digits[rest] + text
     return text or "0"
+
+
+class UnitOrganizer(models.Model):
+    """A person who organizes for a unit: they manage the unit's events (and, later, volunteer
+    shifts) and those of every unit below it. Superusers manage everything."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="organizer_roles",
+    )
+    org_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("organization unit"),
+        on_delete=models.CASCADE,
+        related_name="organizers",
+        help_text=_("The person manages this unit and every unit below it."),
+    )
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    panels = [FieldPanel("user"), FieldPanel("org_unit")]
+
+    class Meta:
+        verbose_name = _("organizer")
+        verbose_name_plural = _("organizers")
+        constraints = [models.UniqueConstraint(fields=["user", "org_unit"], name="unique_organizer_per_unit")]
+
+    def __str__(self):
+        return f"{self.user} · {self.org_unit}"

@@ -40,4 +40,3 @@ class Command(BaseCommand):
                 "new": f"new, stored in {admin_password_file()}",
             }[source]
             self.stdout.write(f"  Login:    {user.username} ({user.email}) / {password}  ({where})")
-
