@@ -8,6 +8,9 @@ import json
 import os
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 REQUIRE_POSTGRES = os.environ.get("REQUIRE_POSTGRES") == "1"
 
@@ -55,3 +58,21 @@ class GraphQLClient:
 @pytest.fixture
 def gql(client):
     return GraphQLClient(client)
+
+
+@pytest.fixture(scope="class")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo loaded once for the whole class, in a transaction rolled back afterwards."""
+    from home.demo.loader import read_admin_password
+
+    folder = tmp_path_factory.mktemp("demo")
+    paths = override_settings(MEDIA_ROOT=str(folder / "media"), VAR_DIR=folder / "var")
+    with django_db_blocker.unblock(), paths:
+        # Marked like Django's TestCase atomics, so that the services' durable transactions
+        # may run inside it; everything is rolled back at the end.
+        outer = transaction.atomic()
+        outer._from_testcase = True
+        with outer:
+            call_command("load_demo", verbosity=0)
+            yield {"password": read_admin_password(folder / "var" / "demo-admin.txt")}
+            transaction.set_rollback(True)

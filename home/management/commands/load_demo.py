@@ -7,6 +7,7 @@ Idempotent: run it as often as you like. See ``home/demo/seed_data.py`` for the 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from events.demo import load_demo_events
 from home.demo.loader import ADMIN_PASSWORD_ENV, DemoLoader, admin_password_file, quiet_logging
 
 
@@ -22,11 +23,13 @@ class Command(BaseCommand):
         loader = DemoLoader()
         with quiet_logging():
             login = loader.load(admin=not no_admin)
+            events = load_demo_events()
         if verbosity < 1:
             return
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded in {loader.elapsed:.1f} s."))
         for line in loader.stats.lines():
             self.stdout.write(line)
+        self.stdout.write(f"  events: {len(events)} (with sessions, questions and demo registrations)")
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         self.stdout.write("")
         self.stdout.write(f"  Site:     {base}/")
