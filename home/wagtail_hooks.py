@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.models import ClassCategory, HonourRecipient, HonourTitle, OrgUnit, Venue
+from home.models import ClassCategory, HonourRecipient, HonourTitle, OrgUnit, UnitOrganizer, Venue
 
 
 class OrgUnitViewSet(SnippetViewSet):
@@ -50,12 +50,29 @@ class HonourRecipientViewSet(SnippetViewSet):
     search_fields = ["name", "affiliation"]
 
 
+class UnitOrganizerViewSet(SnippetViewSet):
+    """Who organizes which unit (and so manages its events and those of the units below it)."""
+
+    model = UnitOrganizer
+    icon = "user"
+    list_display = ["user", "org_unit", "created_at"]
+    search_fields = ["user__display_name", "user__email", "org_unit__name"]
+    ordering = ["org_unit__path", "pk"]
+
+
 class ContentSnippets(SnippetViewSetGroup):
     menu_label = _("Directory")
     menu_name = "directory"
     menu_icon = "folder-open-inverse"
     menu_order = 200
-    items = (OrgUnitViewSet, VenueViewSet, ClassCategoryViewSet, HonourTitleViewSet, HonourRecipientViewSet)
+    items = (
+        OrgUnitViewSet,
+        UnitOrganizerViewSet,
+        VenueViewSet,
+        ClassCategoryViewSet,
+        HonourTitleViewSet,
+        HonourRecipientViewSet,
+    )
 
 
 register_snippet(ContentSnippets)

@@ -39,6 +39,35 @@ def enum_value(value):
     return getattr(value, "value", value)
 
 
+def _event_type():
+    from events.graphql.types import Event
+
+    return Event
+
+
+def _event_when():
+    from events.graphql.types import EventWhen
+
+    return EventWhen
+
+
+def events_field(of):
+    """The published events of a class or campaign page (resolved by events.graphql.loaders)."""
+    return graphene.List(
+        graphene.NonNull(_event_type),
+        required=True,
+        when=graphene.Argument(_event_when, description="Only upcoming or only past events."),
+        description=f"The published events of this {of}, soonest first session first (at most 100).",
+    )
+
+
+def resolve_events(page, info, when=None):
+    from events.graphql import loaders
+
+    events = loaders.page_events(page, when=enum_value(when))
+    return loaders.prepare_events(info, events)
+
+
 class OrgUnit(graphene.ObjectType):
     """A federation unit in the city > district > street > community tree."""
 
@@ -275,11 +304,13 @@ class ClassPage(graphene.ObjectType):
     end_date = graphene.Date(description="The last day.")
     schedule = graphene.String(required=True, description="When it meets, possibly empty.")
     body = body_field()
+    events = events_field("class")
 
     class Meta:
         interfaces = (PageInterface,)
 
     resolve_body = staticmethod(resolve_body)
+    resolve_events = staticmethod(resolve_events)
 
 
 class CampaignIndicator(graphene.ObjectType):
@@ -324,11 +355,13 @@ class CampaignPage(graphene.ObjectType):
         graphene.NonNull(CampaignAction), required=True, description="Sub-actions, in order."
     )
     body = body_field()
+    events = events_field("campaign")
 
     class Meta:
         interfaces = (PageInterface,)
 
     resolve_body = staticmethod(resolve_body)
+    resolve_events = staticmethod(resolve_events)
 
     @staticmethod
     def resolve_funding_level(page, info):
