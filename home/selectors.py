@@ -20,6 +20,13 @@ from home.search import ranked_ids, title_relevance
 DISTRICT_PATH_LENGTH = 2 * PATH_STEP
 
 
+def with_id(queryset, field, value):
+    """Rows whose ``field`` is the id ``value``; none at all when ``value`` cannot be an id
+    (filtering on ``None`` would select the rows where the relation is empty)."""
+    pk = parse_id(value)
+    return queryset.filter(**{field: pk}) if pk else queryset.none()
+
+
 # Locales ---------------------------------------------------------------------------------
 
 
@@ -87,7 +94,7 @@ def org_units(level=None, parent=None):
     if level:
         queryset = queryset.filter(level=level)
     if parent is not None:
-        queryset = queryset.filter(parent_id=parse_id(parent))
+        queryset = with_id(queryset, "parent_id", parent)
     return queryset.order_by("path")
 
 
@@ -119,7 +126,7 @@ def honours(year=None, level=None, title=None, recipient_kind=None, district=Non
     if level is not None:
         queryset = queryset.filter(title__level=level)
     if title is not None:
-        queryset = queryset.filter(title_id=parse_id(title))
+        queryset = with_id(queryset, "title_id", title)
     if recipient_kind:
         queryset = queryset.filter(recipient__kind=recipient_kind)
     if district is not None:
@@ -152,9 +159,9 @@ def classes(locale, category=None, venue=None, district=None):
     queryset = public_pages(models.ClassPage, locale).select_related("category", "venue__org_unit")
     queryset = queryset.prefetch_related(prefetch_image("cover_image"), prefetch_image("venue__image"))
     if category is not None:
-        queryset = queryset.filter(category_id=parse_id(category))
+        queryset = with_id(queryset, "category_id", category)
     if venue is not None:
-        queryset = queryset.filter(venue_id=parse_id(venue))
+        queryset = with_id(queryset, "venue_id", venue)
     if district is not None:
         path = org_unit_subtree(district)
         queryset = queryset.filter(venue__org_unit__path__startswith=path) if path else queryset.none()

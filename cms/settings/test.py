@@ -16,7 +16,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/yulan-test-media")
+MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", f"/tmp/yulan-test-media-{os.getpid()}")
 GRAPHIQL = False
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -142,6 +142,7 @@ class TestClassList:
 
     @pytest.mark.parametrize("argument", ["category", "venue", "district"])
     def test_unknown_filter_ids_match_nothing(self, gql, catalog, argument):
+        factories.make_class(catalog["classes"]["tea"].get_parent(), catalog["tea"], None, title="线上茶课")
         for bad in ["999999", "nope"]:
             assert gql(CLASSES, {argument: bad})["classes"]["totalCount"] == 0
 
