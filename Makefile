@@ -20,13 +20,14 @@ $(STAMP): requirements.txt requirements-test.txt
 	$(BIN)/python -m pip install --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-# load_demo prints the URLs and the demo login. publish_scheduled runs every minute beside the
-# server, so scheduled publishing works in the demo too; it stops with the server.
+# load_demo prints the URLs and the demo login. Beside the server, every minute: scheduled
+# publishing and event reminders (mail goes to this console); the loop stops with the server.
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) load_demo
-	@( while sleep 60; do $(MANAGE) publish_scheduled > /dev/null; done ) & scheduler=$$!; \
+	@( while sleep 60; do $(MANAGE) publish_scheduled > /dev/null; $(MANAGE) send_reminders; done ) & \
+	scheduler=$$!; \
 	trap 'kill $$scheduler 2> /dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(ADDRESS)
 

@@ -87,7 +87,14 @@ def registrations_workbook(event):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Registrations")[:_SHEET_TITLE_MAX]
-    headers = [pgettext("person", "Name"), pgettext("person", "Phone"), _("Party size"), _("Companions"), _("Status"), _("Registered at")]
+    headers = [
+        pgettext("person", "Name"),
+        pgettext("person", "Phone"),
+        _("Party size"),
+        _("Companions"),
+        _("Status"),
+        _("Registered at"),
+    ]
     headers += [question.label for question in questions]
     headers += [session_heading(number, session) for number, session in enumerate(sessions, start=1)]
     _append(sheet, headers)
@@ -105,7 +112,8 @@ def registrations_workbook(event):
         ]
         row += [_answer(question, answers.get(str(question.pk))) for question in questions]
         row += [
-            checked_in if (registration.pk, session.pk) in attended else not_checked_in for session in sessions
+            checked_in if (registration.pk, session.pk) in attended else not_checked_in
+            for session in sessions
         ]
         cells = _append(sheet, row)
         cells[5].number_format = DATETIME_FORMAT
@@ -169,7 +177,8 @@ def _statistics_sheet(sheet, event):
 def export_filename(event, today=None):
     today = today or timezone.localdate()
     title = _UNSAFE_FILENAME.sub("_", event.title).strip(" ._") or str(event.pk)
-    return f"{title}-{_('registration list')}-{today:%Y%m%d}.xlsx"
+    label = _("registration list")
+    return f"{title}-{label}-{today:%Y%m%d}.xlsx"
 
 
 def content_disposition(filename, fallback):

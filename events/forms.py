@@ -116,9 +116,7 @@ class WeeklySeriesForm(forms.Form):
         initial=8,
         help_text=_("The first session included, e.g. 8 for eight Saturdays."),
     )
-    every_weeks = forms.IntegerField(
-        label=_("Every how many weeks"), min_value=1, max_value=4, initial=1
-    )
+    every_weeks = forms.IntegerField(label=_("Every how many weeks"), min_value=1, max_value=4, initial=1)
     title = forms.CharField(
         label=_("Session title"),
         max_length=80,

@@ -23,6 +23,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cms.errors import CommonErrorCode, Problem, ServiceError
 from events.models import (
@@ -164,7 +165,11 @@ def _clean_registration(event, *, party_size, companions, answers, name, phone, 
         problems.append(
             Problem(
                 RegistrationErrorCode.PARTY_TOO_LARGE,
-                _("At most %(count)d persons may come on one registration.")
+                ngettext(
+                    "At most %(count)d person may come on one registration.",
+                    "At most %(count)d persons may come on one registration.",
+                    event.max_party_size,
+                )
                 % {"count": event.max_party_size},
                 "party_size",
             )
@@ -203,15 +208,17 @@ def _clean_registration(event, *, party_size, companions, answers, name, phone, 
 
 def _clean_companions(event, party_size, companions, problems):
     companions = list(companions or ())
-    if len(companions) != party_size - 1:
-        problems.append(
-            Problem(
-                RegistrationErrorCode.COMPANIONS_REQUIRED,
-                _("Please give the name and age of each of the %(count)d persons coming with you.")
-                % {"count": party_size - 1},
-                "companions",
-            )
-        )
+    expected = party_size - 1
+    if len(companions) != expected:
+        if expected:
+            message = ngettext(
+                "Please give the name and age of the %(count)d person coming with you.",
+                "Please give the name and age of each of the %(count)d persons coming with you.",
+                expected,
+            ) % {"count": expected}
+        else:
+            message = _("A party of one person has no companions; raise the party size to bring someone.")
+        problems.append(Problem(RegistrationErrorCode.COMPANIONS_REQUIRED, message, "companions"))
         return []
     cleaned = []
     for index, companion in enumerate(companions):
@@ -396,7 +403,10 @@ def _place(event, registration):
             RegistrationErrorCode.FULL,
             _("Sorry, this event is full.")
             if free <= 0 or waiting
-            else _("Sorry, only %(count)d seats are left.") % {"count": free},
+            else ngettext(
+                "Sorry, only %(count)d seat is left.", "Sorry, only %(count)d seats are left.", free
+            )
+            % {"count": free},
         )
 
 

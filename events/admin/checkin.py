@@ -101,7 +101,11 @@ class CheckInPageView(SessionMixin, View):
                 "counts": self.session_url("check_in_counts"),
                 "search": self.session_url("check_in_search"),
             },
-            "methods": {"qr": CheckInMethod.QR, "manual": CheckInMethod.MANUAL, "search": CheckInMethod.SEARCH},
+            "methods": {
+                "qr": CheckInMethod.QR,
+                "manual": CheckInMethod.MANUAL,
+                "search": CheckInMethod.SEARCH,
+            },
             "texts": {
                 "camera_unavailable": _("The camera cannot scan here: type the code or search a name."),
                 "camera_denied": _("The camera was not allowed: type the code or search a name."),
@@ -119,13 +123,13 @@ class CheckInPageView(SessionMixin, View):
 
 
 def search_results(event, session, query):
-    registrations = search_registrations(Registration.objects.filter(event=event), query).order_by("name", "pk")[
-        :SEARCH_LIMIT
-    ]
+    registrations = search_registrations(Registration.objects.filter(event=event), query).order_by(
+        "name", "pk"
+    )[:SEARCH_LIMIT]
     checked_in = set(
-        CheckIn.objects.filter(session=session, undone_at__isnull=True, registration__in=registrations).values_list(
-            "registration_id", flat=True
-        )
+        CheckIn.objects.filter(
+            session=session, undone_at__isnull=True, registration__in=registrations
+        ).values_list("registration_id", flat=True)
     )
     return [
         {
@@ -202,8 +206,8 @@ class ScanView(SessionMixin, View):
             return redirect(self.session_url())
         if result["result"] == "already":
             messages.warning(self.request, result["message"])
-        else:
-            messages.success(self.request, result["message"])
+            return redirect(self.session_url())
+        messages.success(self.request, result["message"])
         return redirect(f"{self.session_url()}?last={result['check_in_id']}")
 
 
@@ -213,7 +217,9 @@ class UndoView(SessionMixin, View):
     def post(self, request, *args, **kwargs):
         check_in_id = request.POST.get("check_in_id", "")
         record = (
-            CheckIn.objects.filter(pk=check_in_id, session=self.session).select_related("registration").first()
+            CheckIn.objects.filter(pk=check_in_id, session=self.session)
+            .select_related("registration")
+            .first()
             if check_in_id.isdigit()
             else None
         )

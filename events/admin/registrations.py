@@ -21,7 +21,14 @@ from events import services
 from events.admin.base import EventAdminView, EventObjectMixin, service_error_message, url
 from events.admin.stats import event_stats
 from events.exports import registrations_response
-from events.forms import AddByHandForm, CancelEventForm, CapacityForm, ReasonForm, RegistrationFilterForm, add_problems
+from events.forms import (
+    AddByHandForm,
+    CancelEventForm,
+    CapacityForm,
+    ReasonForm,
+    RegistrationFilterForm,
+    add_problems,
+)
 from events.models import ACTIVE_STATUSES, EventStatus, Registration, RegistrationStatus
 from events.tokens import normalize_token
 
@@ -61,7 +68,9 @@ class RegistrationsView(EventAdminView):
             HeaderButton(_("Export to Excel"), url=url("export", pk), icon_name="download"),
         ]
         if self.event.status != EventStatus.CANCELLED:
-            buttons.insert(0, HeaderButton(_("Add by hand"), url=url("add_registration", pk), icon_name="plus"))
+            buttons.insert(
+                0, HeaderButton(_("Add by hand"), url=url("add_registration", pk), icon_name="plus")
+            )
         return buttons
 
     def get_header_more_buttons(self):
@@ -198,9 +207,11 @@ class CapacityView(FormView):
 
     def get_intro(self):
         stats = event_stats(self.event)
-        return _(
-            "Now: %(capacity)d seats, %(taken)d taken, %(waiting)d registrations on the waitlist."
-        ) % {"capacity": stats.capacity, "taken": stats.seats_taken, "waiting": stats.waitlisted}
+        return _("Now: %(capacity)d seats, %(taken)d taken, %(waiting)d registrations on the waitlist.") % {
+            "capacity": stats.capacity,
+            "taken": stats.seats_taken,
+            "waiting": stats.waitlisted,
+        }
 
     def act(self, form):
         event = services.change_capacity(self.event.pk, form.cleaned_data["capacity"], by=self.request.user)

@@ -113,7 +113,7 @@ def event_stats(event, now=None):
         .values("status")
         .annotate(registrations=Count("pk"), persons=Sum("party_size"))
     )
-    by_status = {status: (0, 0) for status in RegistrationStatus.values}
+    by_status = dict.fromkeys(RegistrationStatus.values, (0, 0))
     for row in rows:
         by_status[row["status"]] = (row["registrations"], row["persons"] or 0)
     confirmed, confirmed_persons = by_status[RegistrationStatus.CONFIRMED]

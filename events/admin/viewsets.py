@@ -11,8 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
@@ -24,17 +23,20 @@ from wagtail.admin.widgets.button import Button
 
 from cms.errors import ServiceError
 from events.admin import checkin, registrations
-from events.admin.base import URL_NAMESPACE, EventAdminView, can, service_error_message, url
+from events.admin.base import URL_NAMESPACE, EventAdminView, can, url
 from events.admin.operations import add_weekly_sessions, copy_event
 from events.admin.permissions import event_permission_policy
 from events.forms import CopyEventForm, EventAdminForm, WeeklySeriesForm, add_problems, default_series_initial
 from events.models import Event, EventKind, EventSession, EventStatus
 from events.selectors import seats_taken, with_availability
+from home.models import OrgUnit
 from home.permissions import managed_units
 
 
 def _managed_units(request):
-    return managed_units(request.user).order_by("path") if request else managed_units(None)
+    if request is None:
+        return OrgUnit.objects.none()
+    return managed_units(request.user).order_by("path")
 
 
 class EventFilterSet(WagtailFilterSet):
@@ -106,7 +108,9 @@ class EventIndexView(generic.IndexView):
         buttons = super().get_list_more_buttons(instance)
         if self.user_has_permission("change"):
             buttons += [
-                MenuItem(_("Registrations"), url("registrations", instance.pk), icon_name="list-ul", priority=1),
+                MenuItem(
+                    _("Registrations"), url("registrations", instance.pk), icon_name="list-ul", priority=1
+                ),
                 MenuItem(_("Check-in"), url("check_in", instance.pk), icon_name="tick", priority=2),
                 MenuItem(_("Export to Excel"), url("export", instance.pk), icon_name="download", priority=3),
                 MenuItem(_("Weekly series"), url("series", instance.pk), icon_name="repeat", priority=25),
@@ -168,8 +172,7 @@ class EventDeleteView(InstancePermissionMixin, generic.DeleteView):
             messages.error(
                 request,
                 ngettext(
-                    "“%(event)s” has %(count)d registration and cannot be deleted; cancel the event "
-                    "instead.",
+                    "“%(event)s” has %(count)d registration and cannot be deleted; cancel the event instead.",
                     "“%(event)s” has %(count)d registrations and cannot be deleted; cancel the event "
                     "instead.",
                     count,
@@ -189,9 +192,9 @@ class EventDeleteView(InstancePermissionMixin, generic.DeleteView):
         try:
             return super().form_valid(form)
         except _StillInUse:
-            messages.error(self.request, _("“%(event)s” is still in use and cannot be deleted.") % {
-                "event": self.object
-            })
+            messages.error(
+                self.request, _("“%(event)s” is still in use and cannot be deleted.") % {"event": self.object}
+            )
             return redirect(url("edit", self.object.pk))
 
 
@@ -222,7 +225,8 @@ class EventCopyView(EventAdminView):
             else:
                 messages.success(
                     request,
-                    _("Copied as draft “%(title)s”. Check its dates, then publish it.") % {"title": copy.title},
+                    _("Copied as draft “%(title)s”. Check its dates, then publish it.")
+                    % {"title": copy.title},
                 )
                 return redirect(url("edit", copy.pk))
         return self.render(form)

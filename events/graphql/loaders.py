@@ -26,7 +26,6 @@ from django.utils import timezone
 from cms.graphql.images import prefetch_image
 from events import selectors
 from events.models import (
-    ACTIVE_STATUSES,
     CheckIn,
     Event,
     EventQuestion,
@@ -308,7 +307,3 @@ def my_registrations(user, when=None, status=None):
     if when == "upcoming":
         return queryset.order_by(F("first_starts_at").asc(nulls_last=True), "pk")
     return queryset.order_by(F("first_starts_at").desc(nulls_last=True), "-created_at", "-pk")
-
-
-def is_active(registration):
-    return registration.status in ACTIVE_STATUSES

@@ -57,11 +57,21 @@ UndoCheckInError = error_type("UndoCheckIn")
 CancelEventError = error_type("CancelEvent", [Code.REASON_REQUIRED, Code.EVENT_CANCELLED])
 
 
+def _not_found_message(field):
+    # The services' own messages for an unknown id: a malformed id is just as unknown.
+    return {
+        "event_id": _("This event does not exist."),
+        "registration_id": _("This registration does not exist."),
+        "session_id": _("This session does not exist."),
+        "check_in_id": _("This check-in does not exist."),
+    }[field]
+
+
 def _id(value, field):
     """The integer id, or ``NOT_FOUND`` on ``field`` for a malformed one."""
     number = parse_id(value)
     if number is None:
-        raise ServiceError(CommonErrorCode.NOT_FOUND, _("There is nothing with this id."), field)
+        raise ServiceError(CommonErrorCode.NOT_FOUND, _not_found_message(field), field)
     return number
 
 

@@ -99,8 +99,8 @@ class EventQuery(graphene.ObjectType):
         search=graphene.String(description="Words to look for (Chinese is segmented)."),
         **page_arguments(),
         description=(
-            "Published events. Upcoming or unfiltered: soonest first session first; past: latest "
-            "first; searching: by relevance. An empty list when from is after to."
+            "Published events, by first session: earliest first, or latest first with when: PAST; "
+            "by relevance when searching. An empty list when from is after to."
         ),
     )
     event = graphene.Field(

@@ -57,7 +57,10 @@ def events_field(of):
         graphene.NonNull(_event_type),
         required=True,
         when=graphene.Argument(_event_when, description="Only upcoming or only past events."),
-        description=f"The published events of this {of}, soonest first session first (at most 100).",
+        description=(
+            f"The published events of this {of} (at most 100), by first session: earliest first, "
+            "or latest first with when: PAST."
+        ),
     )
 
 

@@ -66,7 +66,9 @@ def event_form_data(event=None, *, sessions=None, **fields):
             "max_party_size": event.max_party_size,
             "registration_opens_at": local(event.registration_opens_at),
             "registration_closes_at": local(event.registration_closes_at),
-            "cancellation_deadline": local(event.cancellation_deadline) if event.cancellation_deadline else "",
+            "cancellation_deadline": local(event.cancellation_deadline)
+            if event.cancellation_deadline
+            else "",
             "audience": event.audience,
             "min_age": event.min_age or "",
             "max_age": event.max_age or "",
@@ -209,10 +211,21 @@ def test_removing_a_session_with_check_ins_is_refused_with_a_form_error(staff, o
     data = event_form_data(
         event,
         sessions=[
-            {"id": first.pk, "title": "", "starts_at": local(first.starts_at), "ends_at": local(first.ends_at),
-             "location_note": "", "DELETE": "1"},
-            {"id": second.pk, "title": "", "starts_at": local(second.starts_at), "ends_at": local(second.ends_at),
-             "location_note": ""},
+            {
+                "id": first.pk,
+                "title": "",
+                "starts_at": local(first.starts_at),
+                "ends_at": local(first.ends_at),
+                "location_note": "",
+                "DELETE": "1",
+            },
+            {
+                "id": second.pk,
+                "title": "",
+                "starts_at": local(second.starts_at),
+                "ends_at": local(second.ends_at),
+                "location_note": "",
+            },
         ],
     )
     response = staff.post(admin_url("edit", event.pk), data)
@@ -231,10 +244,21 @@ def test_removing_a_session_without_check_ins_works(staff, organizer):
     data = event_form_data(
         event,
         sessions=[
-            {"id": first.pk, "title": "", "starts_at": local(first.starts_at), "ends_at": local(first.ends_at),
-             "location_note": ""},
-            {"id": second.pk, "title": "", "starts_at": local(second.starts_at), "ends_at": local(second.ends_at),
-             "location_note": "", "DELETE": "1"},
+            {
+                "id": first.pk,
+                "title": "",
+                "starts_at": local(first.starts_at),
+                "ends_at": local(first.ends_at),
+                "location_note": "",
+            },
+            {
+                "id": second.pk,
+                "title": "",
+                "starts_at": local(second.starts_at),
+                "ends_at": local(second.ends_at),
+                "location_note": "",
+                "DELETE": "1",
+            },
         ],
     )
     assert staff.post(admin_url("edit", event.pk), data).status_code == 302
@@ -268,7 +292,9 @@ def test_copy_event_makes_a_draft_with_shifted_sessions_and_questions(staff, org
         org["district"],
         title="亲子阅读会",
         sessions=3,
-        questions=[{"label": "孩子年级", "kind": QuestionKind.CHOICE, "choices": "一年级\n二年级", "required": True}],
+        questions=[
+            {"label": "孩子年级", "kind": QuestionKind.CHOICE, "choices": "一年级\n二年级", "required": True}
+        ],
         requires_approval=True,
     )
     factories.make_registration(original, answers={str(original.questions.get().pk): "一年级"})
@@ -281,7 +307,9 @@ def test_copy_event_makes_a_draft_with_shifted_sessions_and_questions(staff, org
     assert copy.status == EventStatus.DRAFT
     assert copy.requires_approval and copy.organizer == original.organizer and copy.venue == original.venue
     assert copy.registration_opens_at == original.registration_opens_at + datetime.timedelta(days=14)
-    shifted = [session.starts_at - datetime.timedelta(days=14) for session in copy.sessions.order_by("starts_at")]
+    shifted = [
+        session.starts_at - datetime.timedelta(days=14) for session in copy.sessions.order_by("starts_at")
+    ]
     assert shifted == [session.starts_at for session in original.sessions.order_by("starts_at")]
     assert [(q.label, q.kind, q.choices, q.required) for q in copy.questions.all()] == [
         ("孩子年级", QuestionKind.CHOICE, "一年级\n二年级", True)
@@ -294,7 +322,9 @@ def test_weekly_series_adds_sessions_every_saturday(staff, org):
     saturday = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
     saturday += datetime.timedelta(days=(5 - saturday.weekday()) % 7 or 7)
     event = factories.make_event(
-        org["district"], title="茶艺班", kind=EventKind.COURSE,
+        org["district"],
+        title="茶艺班",
+        kind=EventKind.COURSE,
         sessions=[(saturday, saturday + datetime.timedelta(hours=2))],
     )
     form = staff.get(admin_url("series", event.pk)).context["form"]
@@ -382,7 +412,9 @@ def test_cancel_needs_a_reason_and_promotes_the_waitlist(staff, organizer, org):
     assert waiting.status == RegistrationStatus.WAITLISTED
     next_url = admin_url("registrations", event.pk) + "?status=confirmed"
 
-    response = staff.post(admin_url("cancel_registration", event.pk, seated.pk), {"reason": "", "next": next_url})
+    response = staff.post(
+        admin_url("cancel_registration", event.pk, seated.pk), {"reason": "", "next": next_url}
+    )
     assert response["Location"] == next_url
     assert len(messages_of(response)) == 1  # the service's "give a reason"
     seated.refresh_from_db()
@@ -391,7 +423,9 @@ def test_cancel_needs_a_reason_and_promotes_the_waitlist(staff, organizer, org):
     staff.post(admin_url("cancel_registration", event.pk, seated.pk), {"reason": "本人来电取消"})
     seated.refresh_from_db()
     waiting.refresh_from_db()
-    assert seated.status == RegistrationStatus.CANCELLED_BY_ORGANIZER and seated.cancel_reason == "本人来电取消"
+    assert (
+        seated.status == RegistrationStatus.CANCELLED_BY_ORGANIZER and seated.cancel_reason == "本人来电取消"
+    )
     assert waiting.status == RegistrationStatus.CONFIRMED
 
 
@@ -478,7 +512,10 @@ def test_statistics(staff, organizer, org):
         capacity=5,
         max_party_size=3,
         sessions=[
-            (now - datetime.timedelta(days=7), now - datetime.timedelta(days=7) + datetime.timedelta(hours=2)),
+            (
+                now - datetime.timedelta(days=7),
+                now - datetime.timedelta(days=7) + datetime.timedelta(hours=2),
+            ),
             (now + datetime.timedelta(days=7), now + datetime.timedelta(days=7, hours=2)),
         ],
         registration_closes_at=now + datetime.timedelta(days=6),
@@ -583,7 +620,9 @@ def test_check_in_refuses_an_unknown_code_and_a_waitlisted_registration(staff, e
     factories.make_registration(full)
     waiting = factories.make_registration(full)
     scan = admin_url("check_in_scan", full.pk, full_session.pk)
-    assert staff.post(scan, {"token": "NOSUCHCODE", "method": "manual"}, **JSON).json()["code"] == "UNKNOWN_CODE"
+    assert (
+        staff.post(scan, {"token": "NOSUCHCODE", "method": "manual"}, **JSON).json()["code"] == "UNKNOWN_CODE"
+    )
     body = staff.post(scan, {"token": waiting.token, "method": "manual"}, **JSON).json()
     assert body["result"] == "refused" and body["code"] == "NOT_CONFIRMED" and waiting.name in body["message"]
 
@@ -620,7 +659,9 @@ def test_check_in_posts_need_the_csrf_token(organizer, organizers_group, event, 
     client = Client(enforce_csrf_checks=True)
     client.force_login(organizer)
     registration = factories.make_registration(event)
-    response = client.post(admin_url("check_in_scan", event.pk, session.pk), {"token": registration.token}, **JSON)
+    response = client.post(
+        admin_url("check_in_scan", event.pk, session.pk), {"token": registration.token}, **JSON
+    )
     assert response.status_code == 403
     assert not CheckIn.objects.exists()
 

@@ -46,7 +46,9 @@ def listed_titles(response):
 
 
 def sidebar_urls(html):
-    props = re.search(r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html, re.S)
+    props = re.search(
+        r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html, re.S
+    )
     return re.findall(r'"url": "([^"]*)"', json.dumps(json.loads(props.group(1))))
 
 
@@ -61,7 +63,9 @@ def test_the_group_holds_admin_access_and_the_event_permissions(organizers_group
     }
 
 
-def test_district_organizer_lists_their_district_and_its_communities_only(client, org, events, organizers_group):
+def test_district_organizer_lists_their_district_and_its_communities_only(
+    client, org, events, organizers_group
+):
     login_organizer(client, org["district"], organizers_group)
     titles = listed_titles(client.get(admin_url("index")))
     assert titles == {events["district"].title, events["street"].title, events["community"].title}
@@ -113,7 +117,9 @@ def test_another_units_event_is_refused(client, org, events, organizers_group, n
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_home")
     # An XMLHttpRequest (the check-in screen's fetches) gets a plain 403.
-    assert client.get(admin_url(name, *args), headers={"x-requested-with": "XMLHttpRequest"}).status_code == 403
+    assert (
+        client.get(admin_url(name, *args), headers={"x-requested-with": "XMLHttpRequest"}).status_code == 403
+    )
 
 
 def test_another_units_event_cannot_be_changed_by_post(client, org, events, organizers_group):
@@ -157,7 +163,8 @@ def test_organizer_cannot_create_an_event_for_another_unit(client, org, organize
     login_organizer(client, org["district"], organizers_group)
     venue = factories.make_venue(org["other_district"])
     response = client.post(
-        admin_url("add"), event_form_data(title="越权活动", organizer=org["other_district"].pk, venue=venue.pk)
+        admin_url("add"),
+        event_form_data(title="越权活动", organizer=org["other_district"].pk, venue=venue.pk),
     )
     assert response.status_code == 200
     assert "organizer" in response.context["form"].errors

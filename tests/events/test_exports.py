@@ -30,7 +30,10 @@ def course(org, organizer):
         max_party_size=3,
         ask_companions=True,
         sessions=[
-            (now - datetime.timedelta(days=2), now - datetime.timedelta(days=2) + datetime.timedelta(hours=2)),
+            (
+                now - datetime.timedelta(days=2),
+                now - datetime.timedelta(days=2) + datetime.timedelta(hours=2),
+            ),
             (now + datetime.timedelta(days=5), now + datetime.timedelta(days=5, hours=2)),
         ],
         registration_closes_at=now + datetime.timedelta(days=4),
@@ -55,7 +58,7 @@ def course(org, organizer):
     factories.make_registration(
         event,
         by=organizer,
-        name="=HYPERLINK(\"http://evil\")",
+        name='=HYPERLINK("http://evil")',
         phone="13600004444",
         party_size=3,
         companions=[{"name": "甲", "age": 30}, {"name": "乙", "age": 8}],
@@ -124,7 +127,15 @@ def test_export_has_a_statistics_sheet(staff, course):
     assert values["候补报名数"] == 1
     assert values["缺席率"] == pytest.approx(0.5)  # one of two confirmed came to the first session
     header = next(row for row in sheet.iter_rows() if row[0].value == "场次")
-    assert [cell.value for cell in header] == ["场次", "开始时间", "应到", "实到", "实到人数", "缺席", "缺席率"]
+    assert [cell.value for cell in header] == [
+        "场次",
+        "开始时间",
+        "应到",
+        "实到",
+        "实到人数",
+        "缺席",
+        "缺席率",
+    ]
     first = sheet[header[0].row + 1]
     assert [cell.value for cell in first][2:] == [2, 1, 2, 1, 0.5]
 
@@ -136,10 +147,10 @@ def test_export_filename_is_chinese_with_rfc_5987(staff, course):
     filename = f"茶艺班（秋季）-报名名单-{today:%Y%m%d}.xlsx"
     assert export_filename(event) == filename
     disposition = response["Content-Disposition"]
-    assert disposition.startswith("attachment; filename=\"event-")
+    assert disposition.startswith('attachment; filename="event-')
     assert disposition.endswith(f"filename*=UTF-8''{quote(filename, safe='')}")
     assert disposition.isascii()
-    assert response["Cache-Control"] == "private, no-store"
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
 
 
 def test_filename_drops_characters_that_break_files(org):

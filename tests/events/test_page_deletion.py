@@ -32,7 +32,9 @@ def class_page(site, venue):
 @pytest.fixture
 def course(org, venue, organizer, class_page):
     """Two events of the class, with confirmed, cancelled and checked-in registrations."""
-    first = factories.make_event(org["district"], venue=venue, page=class_page, title="茶艺班第一期", sessions=2)
+    first = factories.make_event(
+        org["district"], venue=venue, page=class_page, title="茶艺班第一期", sessions=2
+    )
     second = factories.make_event(org["district"], venue=venue, page=class_page, title="茶艺班第二期")
     kept = factories.make_registration(first)
     cancelled = factories.make_registration(first)

@@ -63,7 +63,8 @@
         line.textContent = result.message;
         resultBox.appendChild(line);
         showCounts(result.counts);
-        if (result.result === "checked_in" || result.result === "already") {
+        // Only a check-in made here can be undone from here; "already" leaves the button as it was.
+        if (result.result === "checked_in") {
             undoForm.elements.check_in_id.value = result.check_in_id;
             undoForm.querySelector("[data-undo-name]").textContent = result.name;
             undoForm.hidden = false;
