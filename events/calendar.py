@@ -65,7 +65,8 @@ def session_vevent(session, event=None, stamp=None):
     location = event_location(event, session)
     if location:
         vevent.add("location", location)
-    description = "\n\n".join(text for text in (event.summary.strip(), url) if text)
+    online = event.online_url if event.venue_id else ""  # otherwise it is the location already
+    description = "\n\n".join(text for text in (event.summary.strip(), online, url) if text)
     vevent.add("description", description)
     vevent.add("url", url)
     if event.updated_at:

@@ -22,6 +22,15 @@ def pytest_sessionstart(session):
         pytest.exit("REQUIRE_POSTGRES=1 but DATABASE_URL does not point at PostgreSQL", returncode=3)
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: ids are reused after a rollback, and Wagtail caches
+    renditions by image id."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 
 

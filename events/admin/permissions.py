@@ -12,33 +12,12 @@ Registrations, check-in, statistics and the export of an event need ``change`` o
 """
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from events.selectors import can_manage_event, managed_events
 from home.models.org_units import PATH_STEP
 from home.permissions import is_organizer
-
-ORGANIZERS_GROUP = "Organizers"
-# (app label, codename) of every permission the "Organizers" group holds.
-ORGANIZER_PERMISSIONS = (
-    ("wagtailadmin", "access_admin"),
-    ("events", "add_event"),
-    ("events", "change_event"),
-    ("events", "delete_event"),
-)
-
-
-def ensure_organizers_group():
-    """The "Organizers" group with its permissions (for tests and the demo; the data
-    migration creates the same)."""
-    group, _created = Group.objects.get_or_create(name=ORGANIZERS_GROUP)
-    condition = Q(pk__in=[])
-    for app_label, codename in ORGANIZER_PERMISSIONS:
-        condition |= Q(content_type__app_label=app_label, codename=codename)
-    group.permissions.add(*Permission.objects.filter(condition))
-    return group
 
 
 class EventPermissionPolicy(ModelPermissionPolicy):

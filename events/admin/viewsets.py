@@ -166,8 +166,11 @@ class EventDeleteView(InstancePermissionMixin, generic.DeleteView):
 
     instance_permission = "delete"
 
+    def registration_count(self):
+        return self.object.registrations.count()
+
     def dispatch(self, request, *args, **kwargs):
-        count = self.object.registrations.count()
+        count = self.registration_count()
         if count:
             messages.error(
                 request,
@@ -182,24 +185,15 @@ class EventDeleteView(InstancePermissionMixin, generic.DeleteView):
             return redirect(url("registrations", self.object.pk))
         return super().dispatch(request, *args, **kwargs)
 
-    def delete_action(self):
-        try:
-            super().delete_action()
-        except ProtectedError as error:
-            raise _StillInUse from error
-
     def form_valid(self, form):
         try:
             return super().form_valid(form)
-        except _StillInUse:
+        except ProtectedError:
+            # A registration arrived since the page was shown: PROTECT refused, nothing was deleted.
             messages.error(
                 self.request, _("“%(event)s” is still in use and cannot be deleted.") % {"event": self.object}
             )
             return redirect(url("edit", self.object.pk))
-
-
-class _StillInUse(Exception):
-    pass
 
 
 class EventCopyView(EventAdminView):

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
@@ -120,6 +121,11 @@ def _base36(number):
     return text or "0"
 
 
+# Created with its permissions by a migration of the events app; an organizer is in it while
+# they organize at least one unit.
+ORGANIZERS_GROUP = "Organizers"
+
+
 class UnitOrganizer(models.Model):
     """A person who organizes for a unit: they manage the unit's events (and, later, volunteer
     shifts) and those of every unit below it. Superusers manage everything."""
@@ -148,3 +154,13 @@ class UnitOrganizer(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.org_unit}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.user.groups.add(Group.objects.get_or_create(name=ORGANIZERS_GROUP)[0])
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        if not self.user.organizer_roles.exists():
+            self.user.groups.remove(*Group.objects.filter(name=ORGANIZERS_GROUP))
+        return result

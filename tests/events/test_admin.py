@@ -9,13 +9,13 @@ group, unless it says otherwise.
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from events.admin.permissions import ensure_organizers_group
 from events.models import (
     CheckIn,
     Event,
@@ -26,6 +26,7 @@ from events.models import (
     Registration,
     RegistrationStatus,
 )
+from home.models.org_units import ORGANIZERS_GROUP
 from tests.events import factories
 
 pytestmark = pytest.mark.django_db
@@ -131,7 +132,7 @@ def event_form_data(event=None, *, sessions=None, **fields):
 
 @pytest.fixture
 def organizers_group(db):
-    return ensure_organizers_group()
+    return Group.objects.get(name=ORGANIZERS_GROUP)
 
 
 @pytest.fixture
@@ -238,6 +239,26 @@ def test_removing_a_session_with_check_ins_is_refused_with_a_form_error(staff, o
     assert not session_form.fields["DELETE"].to_python(session_form["DELETE"].data)
 
 
+def test_a_check_in_arriving_while_saving_is_refused_not_a_500(staff, organizer, monkeypatch):
+    from events import services
+    from events.forms import EventAdminForm
+
+    event = factories.make_event(organizer.organizer_roles.get().org_unit, sessions=2)
+    first, second = event.sessions.order_by("starts_at")
+    registration = factories.make_registration(event)
+    services.check_in(by=organizer, session_id=second.pk, token=registration.token, method="manual")
+    monkeypatch.setattr(EventAdminForm, "_marked_deleted", staticmethod(lambda form: False))  # check missed
+    sessions = [
+        {"id": session.pk, "starts_at": local(session.starts_at), "ends_at": local(session.ends_at)}
+        for session in (first, second)
+    ]
+    sessions[1]["DELETE"] = "1"
+    response = staff.post(admin_url("edit", event.pk), event_form_data(event, sessions=sessions))
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert event.sessions.count() == 2
+
+
 def test_removing_a_session_without_check_ins_works(staff, organizer):
     event = factories.make_event(organizer.organizer_roles.get().org_unit, sessions=2)
     first, second = event.sessions.order_by("starts_at")
@@ -276,6 +297,17 @@ def test_deleting_an_event_with_registrations_is_refused_with_a_message(staff, e
         assert any(event.title in message for message in messages_of(response))
     assert Event.objects.filter(pk=event.pk).exists()
     assert event.registrations.count() == 1
+
+
+def test_a_registration_arriving_during_deletion_is_protected_not_a_500(staff, event, monkeypatch):
+    from events.admin.viewsets import EventDeleteView
+
+    factories.make_registration(event)
+    monkeypatch.setattr(EventDeleteView, "registration_count", lambda view: 0)  # as if it came just now
+    response = staff.post(admin_url("delete", event.pk))
+    assert response.status_code == 302 and response["Location"] == admin_url("edit", event.pk)
+    assert messages_of(response)
+    assert Event.objects.filter(pk=event.pk).exists() and event.registrations.count() == 1
 
 
 def test_deleting_an_event_without_registrations_works(staff, event):

@@ -9,10 +9,12 @@ import json
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from events.admin.permissions import ORGANIZERS_GROUP, ensure_organizers_group, event_permission_policy
+from events.admin.permissions import event_permission_policy
 from events.models import Event
+from home.models.org_units import ORGANIZERS_GROUP, UnitOrganizer
 from tests.events import factories
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +26,7 @@ def admin_url(name, *args):
 
 @pytest.fixture
 def organizers_group(db):
-    return ensure_organizers_group()
+    return Group.objects.get(name=ORGANIZERS_GROUP)
 
 
 @pytest.fixture
@@ -181,8 +183,19 @@ def test_group_member_without_a_unit_manages_nothing(client, events, organizers_
     assert client.get(admin_url("registrations", events["district"].pk)).status_code == 302
 
 
+def test_organizers_join_the_group_and_leave_it_with_their_last_unit(org):
+    user = factories.make_organizer(org["district"])
+    assert user.groups.filter(name=ORGANIZERS_GROUP).exists()
+    role = UnitOrganizer.objects.create(user=user, org_unit=org["other_district"])
+    user.organizer_roles.get(org_unit=org["district"]).delete()
+    assert user.groups.filter(name=ORGANIZERS_GROUP).exists()
+    role.delete()
+    assert not user.groups.filter(name=ORGANIZERS_GROUP).exists()
+
+
 def test_organizer_without_the_group_cannot_enter_the_admin(client, org, events):
     user = factories.make_organizer(org["district"])
+    user.groups.clear()
     client.force_login(user)
     response = client.get(admin_url("index"))
     assert response.status_code == 302
