@@ -21,6 +21,7 @@ from cms.graphql.errors import error_type
 from cms.graphql.ids import parse_id
 from cms.graphql.mutations import ServiceMutation
 from events import services
+from events.calendar import calendar_feed_url, rotate_calendar_feed
 from events.graphql import loaders, types
 from events.models import CheckIn as CheckInModel
 from events.models import CheckInMethod as CheckInMethodChoices
@@ -55,6 +56,7 @@ CheckInError = error_type(
 )
 UndoCheckInError = error_type("UndoCheckIn")
 CancelEventError = error_type("CancelEvent", [Code.REASON_REQUIRED, Code.EVENT_CANCELLED])
+RotateCalendarFeedError = error_type("RotateCalendarFeed")
 
 
 def _not_found_message(field):
@@ -337,6 +339,22 @@ class CancelEvent(ServiceMutation):
         return {"event": _event(info, event)}
 
 
+class RotateCalendarFeed(ServiceMutation):
+    """Replace the viewer's private calendar feed link; the old link stops working at once."""
+
+    calendar_feed_url = graphene.String(
+        description="The new feed URL for calendar apps; null when the mutation was refused."
+    )
+
+    class Meta:
+        error_type = RotateCalendarFeedError
+
+    @classmethod
+    def perform(cls, info):
+        rotate_calendar_feed(info.context.user)
+        return {"calendar_feed_url": calendar_feed_url(info.context.user, info.context)}
+
+
 class EventMutation(graphene.ObjectType):
     register_for_event = RegisterForEvent.Field()
     cancel_registration = CancelRegistration.Field()
@@ -345,3 +363,4 @@ class EventMutation(graphene.ObjectType):
     check_in = CheckIn.Field()
     undo_check_in = UndoCheckIn.Field()
     cancel_event = CancelEvent.Field()
+    rotate_calendar_feed = RotateCalendarFeed.Field()

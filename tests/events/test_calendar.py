@@ -4,11 +4,13 @@ Every file is parsed back with ``icalendar.Calendar.from_ical``.
 """
 
 import datetime
+from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.auth import get_user_model
 
 from events.calendar import (
     calendar_feed_url,
@@ -211,3 +213,25 @@ def test_feed_queries_do_not_grow_with_registrations(client, unit, person, djang
     url = calendar_feed_url(person)
     with django_assert_max_num_queries(3):
         assert len(parse(client.get(url)).walk("VEVENT")) == 12
+
+
+ROTATE = "mutation { rotateCalendarFeed { calendarFeedUrl errors { code } } }"
+
+
+@pytest.mark.django_db
+def test_rotating_the_feed_through_graphql_revokes_the_old_link(gql, client):
+    user = get_user_model().objects.create_user(username="feed", email="feed@example.com")
+    gql.login(user)
+    old_url = gql("{ myCalendarFeedUrl }")["myCalendarFeedUrl"]
+    rotated = gql(ROTATE)["rotateCalendarFeed"]
+    assert rotated["errors"] == [] and rotated["calendarFeedUrl"] != old_url
+    assert client.get(urlparse(old_url).path).status_code == 404
+    assert client.get(urlparse(rotated["calendarFeedUrl"]).path).status_code == 200
+
+
+@pytest.mark.django_db
+def test_rotating_needs_a_login(gql):
+    assert gql(ROTATE)["rotateCalendarFeed"] == {
+        "calendarFeedUrl": None,
+        "errors": [{"code": "UNAUTHENTICATED"}],
+    }
