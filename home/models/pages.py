@@ -387,20 +387,10 @@ class CampaignAction(Orderable):
         verbose_name_plural = _("sub-actions")
 
 
-class HonourRollPage(ContentPage):
+class HonourRollPage(IndexPage):
     """The honour roll (光荣榜). Its list comes from the ``honours`` query, with filters."""
 
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list."))
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("intro"),
-        FieldPanel("cover_image"),
-    ]
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("honour roll (光荣榜)")
