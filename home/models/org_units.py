@@ -148,8 +148,8 @@ class UnitOrganizer(models.Model):
     panels = [FieldPanel("user"), FieldPanel("org_unit")]
 
     class Meta:
-        verbose_name = _("organizer")
-        verbose_name_plural = _("organizers")
+        verbose_name = _("unit organizer")
+        verbose_name_plural = _("unit organizers")
         constraints = [models.UniqueConstraint(fields=["user", "org_unit"], name="unique_organizer_per_unit")]
 
     def __str__(self):
