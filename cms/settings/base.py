@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "cms.accounts",
     "home",
     "events",
+    "volunteers",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
