@@ -13,6 +13,7 @@ urlpatterns = [
     path("graphql/", graphql_view, name="graphql"),
     path("_allauth/", include("allauth.headless.urls")),
     path("events/", include("events.urls")),
+    path("volunteers/", include("volunteers.urls")),
     re_path(r"^images/([^/]*)/(\d*)/([^/]*)/[^/]*$", ServeView.as_view(), name="wagtailimages_serve"),
 ]
 

@@ -5,6 +5,7 @@ each variable. ``dev``, ``test`` and ``production`` import this module and overr
 """
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -175,6 +176,13 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db
 # Reminders: mailed to confirmed registrants this many hours before an event's first session
 # (events/management/commands/send_reminders.py, run every 10 minutes by cron or a timer).
 EVENT_REMINDER_HOURS = int(os.environ.get("EVENT_REMINDER_HOURS", "24"))
+
+# Volunteers (docs/volunteers.md). ID numbers are encrypted with Fernet keys: the first key
+# encrypts, every key decrypts (prepend a new key, run `manage.py rotate_volunteer_id_keys`, then
+# drop the old one). Unset: a key derived from SECRET_KEY (dev and test only; production refuses).
+VOLUNTEER_ID_KEYS = env_list("VOLUNTEER_ID_KEYS")
+VOLUNTEER_HOURS_STEP = Decimal(os.environ.get("VOLUNTEER_HOURS_STEP", "0.5"))
+VOLUNTEER_STAR_THRESHOLDS = [100, 300, 600, 1000, 1500]
 
 # Mail.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -34,6 +34,9 @@ def load_settings(module, **env):
     return result.returncode, result.stdout + result.stderr
 
 
+VALID_FERNET_KEY = "x" * 43 + "="
+
+
 @pytest.mark.parametrize("secret", [None, "", "dev-only-insecure-key", "short"])
 def test_production_refuses_to_start_without_a_real_secret_key(secret):
     env = {} if secret is None else {"SECRET_KEY": secret}
@@ -49,11 +52,18 @@ def test_production_starts_with_a_real_key_and_reads_the_environment():
         DATABASE_URL="postgres://yulan:pw@db.internal:5432/yulan",
         ALLOWED_HOSTS="yulan.example.cn, www.yulan.example.cn",
         DEFAULT_FROM_EMAIL="玉兰 <noreply@yulan.example.cn>",
+        VOLUNTEER_ID_KEYS=VALID_FERNET_KEY,
     )
     assert code == 0, output
     assert '"engine": "django.db.backends.postgresql"' in output
     assert '"debug": false' in output
     assert '"hosts": ["yulan.example.cn", "www.yulan.example.cn"]' in output
+
+
+def test_production_refuses_to_start_without_keys_for_id_numbers():
+    code, output = load_settings("production", SECRET_KEY="k" * 50)
+    assert code != 0
+    assert "VOLUNTEER_ID_KEYS" in output
 
 
 def test_dev_defaults_to_embedded_sqlite():
