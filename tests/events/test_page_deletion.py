@@ -47,7 +47,7 @@ def course(org, venue, organizer, class_page):
 def assert_everything_kept(course, page):
     for event in course["events"]:
         event.refresh_from_db()  # raises if the event was deleted
-        assert event.page_id is (None if page is None else page.pk)
+        assert event.page_id == (None if page is None else page.pk)
     assert set(Registration.objects.values_list("pk", "status")) == course["registrations"]
     assert RegistrationStatus.CANCELLED_BY_REGISTRANT in {status for _pk, status in course["registrations"]}
     assert CheckIn.objects.count() == 1
