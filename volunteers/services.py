@@ -31,7 +31,13 @@ from django.utils.translation import gettext as _
 from cms.errors import CommonErrorCode, ServiceError
 from home.models import OrgUnit
 from home.permissions import manages_unit
-from volunteers.identity import InvalidIdNumber, id_number_hashes, protect_id_number, validate_id_number
+from volunteers.identity import (
+    InvalidIdNumber,
+    birth_date_of,
+    id_number_hashes,
+    protect_id_number,
+    validate_id_number,
+)
 from volunteers.models import (
     CorrectionRequest,
     CorrectionStatus,
@@ -47,6 +53,7 @@ from volunteers.models import (
     ShiftSignup,
     SignupFlow,
     SignupStatus,
+    Skill,
     Team,
     TeamMembership,
     Volunteer,
@@ -285,8 +292,6 @@ def apply(
             number = validate_id_number(raw_id, today=timezone.localdate(now))
         except InvalidIdNumber:
             _fail(Code.INVALID_ID_NUMBER, _("This is not a valid ID number."), "id_number")
-        from volunteers.identity import birth_date_of
-
         if birth_date_of(number) != birth_date:
             _fail(
                 Code.INVALID_ID_NUMBER,
@@ -338,15 +343,13 @@ def apply(
 
 
 def _skill_ids(skills):
-    from volunteers.models import Skill
-
-    wanted = {int(pk) for pk in skills if _is_id(pk)} if skills else set()
-    if skills and len(wanted) != len(set(map(str, skills))):
+    skills = list(skills or ())
+    if not all(_is_id(pk) for pk in skills):
         _fail(CommonErrorCode.INVALID, _("Unknown skill."), "skills")
-    found = set(Skill.objects.filter(pk__in=wanted).values_list("pk", flat=True))
-    if found != wanted:
+    wanted = {int(pk) for pk in skills}
+    if set(Skill.objects.filter(pk__in=wanted).values_list("pk", flat=True)) != wanted:
         _fail(CommonErrorCode.INVALID, _("Unknown skill."), "skills")
-    return sorted(found)
+    return sorted(wanted)
 
 
 def _next_number(year):
@@ -546,8 +549,6 @@ def _check_place(volunteer, shift, *, own, check_deadline, now):
     required = set(shift.required_skills.values_list("pk", flat=True))
     missing = required - set(volunteer.skills.values_list("pk", flat=True))
     if missing:
-        from volunteers.models import Skill
-
         names = "、".join(Skill.objects.filter(pk__in=missing).values_list("name", flat=True))
         _fail(Code.REQUIREMENTS_NOT_MET, _("This shift needs these skills: %(skills)s.") % {"skills": names})
     if (

@@ -13,18 +13,18 @@ if not SECRET_KEY or SECRET_KEY.startswith(("dev-", "test-", "django-insecure"))
         "(python -c 'import secrets; print(secrets.token_urlsafe(50))')."
     )
 
+if "EMAIL_HOST" in os.environ and "DEFAULT_FROM_EMAIL" not in os.environ:
+    raise ImproperlyConfigured(
+        "Set DEFAULT_FROM_EMAIL to the address that sign-up and login codes are mailed from, "
+        "e.g. '玉兰 Yulan <noreply@example.org>': mail servers refuse the @localhost default."
+    )
+
 if not os.environ.get("VOLUNTEER_ID_KEYS", "").strip():
     raise ImproperlyConfigured(
         "Set VOLUNTEER_ID_KEYS to one or more comma-separated Fernet keys that encrypt volunteers' "
         "ID numbers (make one with: python -c 'from cryptography.fernet import Fernet; "
         "print(Fernet.generate_key().decode())'); the first encrypts, "
         "all decrypt. See docs/volunteers.md on rotating them."
-    )
-
-if "EMAIL_HOST" in os.environ and "DEFAULT_FROM_EMAIL" not in os.environ:
-    raise ImproperlyConfigured(
-        "Set DEFAULT_FROM_EMAIL to the address that sign-up and login codes are mailed from, "
-        "e.g. '玉兰 Yulan <noreply@example.org>': mail servers refuse the @localhost default."
     )
 
 DEBUG = env_bool("DEBUG", False)

@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def run_python(code, **env):
     """Run ``code`` in a fresh interpreter without this run's SECRET_KEY and DATABASE_URL."""
     environment = {
-        key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DATABASE_URL"}
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "DATABASE_URL", "EMAIL_HOST", "DEFAULT_FROM_EMAIL", "VOLUNTEER_ID_KEYS"}
     }
     environment.update(env)
     return subprocess.run(
@@ -64,6 +66,25 @@ def test_production_refuses_to_start_without_keys_for_id_numbers():
     code, output = load_settings("production", SECRET_KEY="k" * 50)
     assert code != 0
     assert "VOLUNTEER_ID_KEYS" in output
+
+
+PRODUCTION = {"SECRET_KEY": "p" * 50, "VOLUNTEER_ID_KEYS": VALID_FERNET_KEY}
+
+
+def test_production_with_a_mail_server_requires_a_sender_address():
+    code, output = load_settings("production", EMAIL_HOST="smtp.example.org", **PRODUCTION)
+    assert code != 0
+    assert "ImproperlyConfigured: Set DEFAULT_FROM_EMAIL" in output
+
+
+def test_production_with_a_mail_server_and_a_sender_starts():
+    code, output = load_settings(
+        "production",
+        EMAIL_HOST="smtp.example.org",
+        DEFAULT_FROM_EMAIL="玉兰 Yulan <noreply@example.org>",
+        **PRODUCTION,
+    )
+    assert code == 0, output
 
 
 def test_dev_defaults_to_embedded_sqlite():

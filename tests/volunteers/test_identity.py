@@ -144,6 +144,6 @@ def test_production_refuses_to_start_without_keys(monkeypatch):
         load_production()
     keys = [Fernet.generate_key().decode() for _ in range(2)]
     monkeypatch.setenv("VOLUNTEER_ID_KEYS", ",".join(keys))
-    assert load_production().VOLUNTEER_ID_KEYS == keys
+    assert keys == load_production().VOLUNTEER_ID_KEYS
     for name in ("cms.settings.base", "cms.settings.production"):
         monkeypatch.delitem(sys.modules, name, raising=False)
