@@ -31,7 +31,7 @@ from home.blocks import BodyBlock
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 ZH_PO = LOCALE_DIR / "zh_Hans" / "LC_MESSAGES" / "django.po"
-APPS = ("home", "accounts")
+APPS = ("home", "accounts", "events", "volunteers")
 # Models that editors never see.
 INTERNAL_MODELS = {"home.pagepreview"}
 # treebeard's bookkeeping columns, which Wagtail neither shows nor translates.

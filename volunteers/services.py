@@ -248,7 +248,9 @@ def apply(
     """Create the account's volunteer profile, status APPLIED, awaiting an organizer's approval."""
     _require_user(user)
     field = Volunteer._meta.get_field
-    real_name = _text(real_name, "real_name", field("real_name").max_length, required=True, label=_("name"))
+    real_name = _text(
+        real_name, "real_name", field("real_name").max_length, required=True, label=_("real name")
+    )
     phone = _text(phone, "phone", field("phone").max_length, required=True, label=_("phone"))
     if gender not in Gender.values:
         _fail(CommonErrorCode.INVALID, _("Unknown gender."), "gender")
