@@ -59,7 +59,7 @@ class TeamMembership(models.Model):
         related_name="memberships",
     )
     role = models.CharField(
-        _("role"), max_length=8, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+        _("team role"), max_length=8, choices=MembershipRole.choices, default=MembershipRole.MEMBER
     )
     status = models.CharField(_("status"), max_length=10, choices=MembershipStatus.choices)
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
