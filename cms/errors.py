@@ -51,3 +51,8 @@ class ServiceError(Exception):
         error = cls(problems[0].code, problems[0].message, problems[0].field)
         error.problems = problems
         return error
+
+
+def fail(code, message, field=None):
+    """Refuse the action with one problem: ``raise ServiceError(code, message, field)``."""
+    raise ServiceError(code, message, field)

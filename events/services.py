@@ -25,7 +25,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from cms.errors import CommonErrorCode, Problem, ServiceError
+from cms.errors import CommonErrorCode, Problem, ServiceError, fail
+from cms.ids import find_by_id
 from events.models import (
     ACTIVE_STATUSES,
     SEATED_STATUSES,
@@ -88,10 +89,6 @@ class RegistrationErrorCode(models.TextChoices):
     )
 
 
-def _fail(code, message, field=None):
-    raise ServiceError(code, message, field)
-
-
 # --- loading and locking ---------------------------------------------------------------------------
 
 
@@ -103,37 +100,28 @@ def _lock_event(event_id):
     """
     event = Event.objects.select_for_update().filter(pk=event_id).first()
     if event is None:
-        _fail(CommonErrorCode.NOT_FOUND, _("This event does not exist."), "event_id")
+        fail(CommonErrorCode.NOT_FOUND, _("This event does not exist."), "event_id")
     return event
 
 
 def _get_event(event_id):
-    event = Event.objects.filter(pk=event_id).first() if _is_id(event_id) else None
+    event = find_by_id(Event.objects, event_id)
     if event is None:
-        _fail(CommonErrorCode.NOT_FOUND, _("This event does not exist."), "event_id")
+        fail(CommonErrorCode.NOT_FOUND, _("This event does not exist."), "event_id")
     return event
 
 
 def _get_registration(registration_id, *, lock=False):
     queryset = Registration.objects.select_for_update() if lock else Registration.objects
-    registration = queryset.filter(pk=registration_id).first() if _is_id(registration_id) else None
+    registration = find_by_id(queryset, registration_id)
     if registration is None:
-        _fail(CommonErrorCode.NOT_FOUND, _("This registration does not exist."), "registration_id")
+        fail(CommonErrorCode.NOT_FOUND, _("This registration does not exist."), "registration_id")
     return registration
-
-
-def _is_id(value):
-    if isinstance(value, bool):
-        return False
-    try:
-        return int(value) > 0
-    except (TypeError, ValueError):
-        return False
 
 
 def _require_organizer(by, event):
     if not can_manage_event(by, event):
-        _fail(CommonErrorCode.PERMISSION_DENIED, _("Only the event's organizers may do this."))
+        fail(CommonErrorCode.PERMISSION_DENIED, _("Only the event's organizers may do this."))
 
 
 def _seats_taken(event):
@@ -361,18 +349,18 @@ def _clean_answers(event, answers, problems):
 
 def _check_open_for_registration(event, *, check_window, now):
     if event.status == EventStatus.CANCELLED:
-        _fail(RegistrationErrorCode.EVENT_CANCELLED, _("This event has been cancelled."))
+        fail(RegistrationErrorCode.EVENT_CANCELLED, _("This event has been cancelled."))
     if event.status != EventStatus.PUBLISHED:
-        _fail(RegistrationErrorCode.NOT_PUBLISHED, _("This event is not published."))
+        fail(RegistrationErrorCode.NOT_PUBLISHED, _("This event is not published."))
     if check_window:
         if now < event.registration_opens_at:
             opens = timezone.localtime(event.registration_opens_at).strftime("%Y-%m-%d %H:%M")
-            _fail(
+            fail(
                 RegistrationErrorCode.REGISTRATION_NOT_OPEN,
                 _("Registration opens at %(time)s.") % {"time": opens},
             )
         if now >= event.registration_closes_at:
-            _fail(RegistrationErrorCode.REGISTRATION_CLOSED, _("Registration has closed."))
+            fail(RegistrationErrorCode.REGISTRATION_CLOSED, _("Registration has closed."))
 
 
 def _display_name(user):
@@ -399,7 +387,7 @@ def _place(event, registration):
         registration.status = RegistrationStatus.WAITLISTED
         registration.waitlist_position = _next_waitlist_position(event)
     else:
-        _fail(
+        fail(
             RegistrationErrorCode.FULL,
             _("Sorry, this event is full.")
             if free <= 0 or waiting
@@ -470,10 +458,10 @@ def register(
     Replaying the same ``idempotency_key`` returns the registration it made, unchanged.
     """
     if user is None or not user.is_authenticated:
-        _fail(CommonErrorCode.UNAUTHENTICATED, _("Please sign in first."))
+        fail(CommonErrorCode.UNAUTHENTICATED, _("Please sign in first."))
     idempotency_key = (idempotency_key or "").strip()
     if len(idempotency_key) > IDEMPOTENCY_KEY_MAX_LENGTH:
-        _fail(
+        fail(
             CommonErrorCode.INVALID,
             _("An idempotency key has at most %(count)d characters.") % {"count": IDEMPOTENCY_KEY_MAX_LENGTH},
             "idempotency_key",
@@ -500,7 +488,7 @@ def register(
             return replayed
         _check_open_for_registration(event, check_window=True, now=timezone.now())
         if Registration.objects.filter(event=event, user=user, status__in=ACTIVE_STATUSES).exists():
-            _fail(RegistrationErrorCode.ALREADY_REGISTERED, _("You have already registered for this event."))
+            fail(RegistrationErrorCode.ALREADY_REGISTERED, _("You have already registered for this event."))
         registration = Registration(
             event=event,
             user=user,
@@ -519,7 +507,7 @@ def register(
             replayed = _replay(user, idempotency_key, event_id)
             if replayed is not None:
                 return replayed
-            _fail(RegistrationErrorCode.ALREADY_REGISTERED, _("You have already registered for this event."))
+            fail(RegistrationErrorCode.ALREADY_REGISTERED, _("You have already registered for this event."))
         _notify(registration, _placement_notification(registration))
         return registration
 
@@ -529,7 +517,7 @@ def _replay(user, idempotency_key, event_id):
         return None
     existing = Registration.objects.filter(user=user, idempotency_key=idempotency_key).first()
     if existing is not None and str(existing.event_id) != str(event_id):
-        _fail(
+        fail(
             CommonErrorCode.INVALID,
             _("This idempotency key was already used for another event."),
             "idempotency_key",
@@ -564,7 +552,7 @@ def add_by_hand(event_id, *, by, name, phone, party_size=1, companions=(), answe
             name_required=True,
         )
         if not phone:
-            _fail(CommonErrorCode.REQUIRED, _("Please give a phone number to reach the registrant."), "phone")
+            fail(CommonErrorCode.REQUIRED, _("Please give a phone number to reach the registrant."), "phone")
         event = _lock_event(event.pk)
         _check_open_for_registration(event, check_window=False, now=timezone.now())
         registration = Registration(
@@ -588,9 +576,9 @@ def add_by_hand(event_id, *, by, name, phone, party_size=1, companions=(), answe
 def _clean_reason(reason, *, required):
     reason = (reason or "").strip()
     if required and not reason:
-        _fail(RegistrationErrorCode.REASON_REQUIRED, _("Please give a reason."), "reason")
+        fail(RegistrationErrorCode.REASON_REQUIRED, _("Please give a reason."), "reason")
     if len(reason) > REASON_MAX_LENGTH:
-        _fail(
+        fail(
             CommonErrorCode.INVALID,
             _("A reason has at most %(count)d characters.") % {"count": REASON_MAX_LENGTH},
             "reason",
@@ -607,17 +595,17 @@ def cancel_registration(registration_id, *, by, reason=""):
         is_registrant = by is not None and by.is_authenticated and registration.user_id == by.pk
         is_organizer = can_manage_event(by, event)
         if not is_registrant and not is_organizer:
-            _fail(CommonErrorCode.PERMISSION_DENIED, _("You may not cancel this registration."))
+            fail(CommonErrorCode.PERMISSION_DENIED, _("You may not cancel this registration."))
         event = _lock_event(event.pk)
         registration = _get_registration(registration.pk, lock=True)
         if not registration.is_active:
-            _fail(RegistrationErrorCode.NOT_ACTIVE, _("This registration is already cancelled or rejected."))
+            fail(RegistrationErrorCode.NOT_ACTIVE, _("This registration is already cancelled or rejected."))
         now = timezone.now()
         deadline = cancellation_deadline(event)
         within_deadline = deadline is None or now < deadline
         if is_registrant and (within_deadline or not is_organizer):
             if not within_deadline:
-                _fail(
+                fail(
                     RegistrationErrorCode.CANCELLATION_DEADLINE_PASSED,
                     _("Cancelling was possible until %(time)s; please contact the organizers.")
                     % {"time": timezone.localtime(deadline).strftime("%Y-%m-%d %H:%M")},
@@ -648,7 +636,7 @@ def _pending_for_organizer(registration_id, by):
     event = _lock_event(registration.event_id)
     registration = _get_registration(registration.pk, lock=True)
     if registration.status != RegistrationStatus.PENDING:
-        _fail(
+        fail(
             RegistrationErrorCode.NOT_PENDING,
             _("Only a registration awaiting approval can be approved or rejected; this one is: %(status)s.")
             % {"status": registration.get_status_display()},
@@ -694,7 +682,7 @@ def cancel_event(event_id, *, by, reason):
         reason = _clean_reason(reason, required=True)
         event = _lock_event(event.pk)
         if event.status == EventStatus.CANCELLED:
-            _fail(RegistrationErrorCode.EVENT_CANCELLED, _("This event has already been cancelled."))
+            fail(RegistrationErrorCode.EVENT_CANCELLED, _("This event has already been cancelled."))
         now = timezone.now()
         event.status = EventStatus.CANCELLED
         event.cancelled_at = now
@@ -720,9 +708,9 @@ def change_capacity(event_id, capacity, *, by):
         event = _get_event(event_id)
         _require_organizer(by, event)
         if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 1:
-            _fail(CommonErrorCode.INVALID, _("The capacity is at least one person."), "capacity")
+            fail(CommonErrorCode.INVALID, _("The capacity is at least one person."), "capacity")
         if capacity < event.max_party_size:
-            _fail(
+            fail(
                 CommonErrorCode.INVALID,
                 _("The capacity cannot be below the maximum party size (%(count)d).")
                 % {"count": event.max_party_size},
@@ -730,7 +718,7 @@ def change_capacity(event_id, capacity, *, by):
             )
         event = _lock_event(event.pk)
         if event.status == EventStatus.CANCELLED:
-            _fail(RegistrationErrorCode.EVENT_CANCELLED, _("This event has been cancelled."))
+            fail(RegistrationErrorCode.EVENT_CANCELLED, _("This event has been cancelled."))
         event.capacity = capacity
         event.save(update_fields=["capacity", "updated_at"])
         promote_waitlist(event)
@@ -747,38 +735,32 @@ def check_in(*, by, session_id, token=None, registration_id=None, method):
     True (False on a new one).
     """
     with transaction.atomic(durable=True):
-        session = (
-            EventSession.objects.select_related("event__organizer").filter(pk=session_id).first()
-            if _is_id(session_id)
-            else None
-        )
+        session = find_by_id(EventSession.objects.select_related("event__organizer"), session_id)
         if session is None:
-            _fail(RegistrationErrorCode.WRONG_SESSION, _("This session does not exist."), "session_id")
+            fail(RegistrationErrorCode.WRONG_SESSION, _("This session does not exist."), "session_id")
         _require_organizer(by, session.event)
         if method not in CheckInMethod.values:
-            _fail(CommonErrorCode.INVALID, _("Unknown check-in method."), "method")
+            fail(CommonErrorCode.INVALID, _("Unknown check-in method."), "method")
         if token:
             code = normalize_token(token)
             registration = Registration.objects.filter(token=code).first() if code else None
             field = "token"
         elif registration_id is not None:
-            registration = (
-                Registration.objects.filter(pk=registration_id).first() if _is_id(registration_id) else None
-            )
+            registration = find_by_id(Registration.objects, registration_id)
             field = "registration_id"
         else:
-            _fail(
+            fail(
                 CommonErrorCode.REQUIRED,
                 _("Scan or type a check-in code, or choose a registration."),
                 "token",
             )
         if registration is None:
-            _fail(RegistrationErrorCode.UNKNOWN_CODE, _("No registration has this code."), field)
+            fail(RegistrationErrorCode.UNKNOWN_CODE, _("No registration has this code."), field)
         if registration.event_id != session.event_id:
-            _fail(RegistrationErrorCode.WRONG_EVENT, _("This code is for another event."), field)
+            fail(RegistrationErrorCode.WRONG_EVENT, _("This code is for another event."), field)
         registration = _get_registration(registration.pk, lock=True)
         if registration.status != RegistrationStatus.CONFIRMED:
-            _fail(
+            fail(
                 RegistrationErrorCode.NOT_CONFIRMED,
                 _("%(name)s cannot check in: the registration is %(status)s.")
                 % {"name": registration.name, "status": registration.get_status_display()},
@@ -811,13 +793,9 @@ def _current_check_in(registration, session):
 def undo_check_in(check_in_id, *, by):
     """Mark a check-in undone (the row stays); undoing twice changes nothing."""
     with transaction.atomic(durable=True):
-        record = (
-            CheckIn.objects.select_related("session__event__organizer").filter(pk=check_in_id).first()
-            if _is_id(check_in_id)
-            else None
-        )
+        record = find_by_id(CheckIn.objects.select_related("session__event__organizer"), check_in_id)
         if record is None:
-            _fail(CommonErrorCode.NOT_FOUND, _("This check-in does not exist."), "check_in_id")
+            fail(CommonErrorCode.NOT_FOUND, _("This check-in does not exist."), "check_in_id")
         _require_organizer(by, record.session.event)
         record = CheckIn.objects.select_for_update().get(pk=record.pk)
         if record.undone_at is None:

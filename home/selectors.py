@@ -10,8 +10,8 @@ from django.db.models import Case, IntegerField, Prefetch, Q, When
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from cms.graphql.ids import parse_id
 from cms.graphql.images import prefetch_image
+from cms.ids import parse_id
 from home import models
 from home.models.org_units import PATH_STEP
 from home.models.pages import campaign_status_filter

@@ -28,7 +28,8 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.errors import CommonErrorCode, ServiceError
+from cms.errors import CommonErrorCode, fail
+from cms.ids import find_by_id, parse_id
 from home.models import OrgUnit
 from home.permissions import manages_unit
 from volunteers.identity import (
@@ -134,42 +135,29 @@ class VolunteerErrorCode(models.TextChoices):
 Code = VolunteerErrorCode
 
 
-def _fail(code, message, field=None):
-    raise ServiceError(code, message, field)
-
-
 def _now():
     """The current time; one function so that tests can move the clock."""
     return timezone.now()
 
 
-def _is_id(value):
-    if isinstance(value, bool):
-        return False
-    try:
-        return int(value) > 0
-    except (TypeError, ValueError):
-        return False
-
-
 def _get(queryset, pk, field, message, *, lock=False):
     if lock:
         queryset = queryset.select_for_update()
-    found = queryset.filter(pk=pk).first() if _is_id(pk) else None
+    found = find_by_id(queryset, pk)
     if found is None:
-        _fail(CommonErrorCode.NOT_FOUND, message, field)
+        fail(CommonErrorCode.NOT_FOUND, message, field)
     return found
 
 
 def _require_user(user):
     if user is None or not user.is_authenticated:
-        _fail(CommonErrorCode.UNAUTHENTICATED, _("Please sign in first."))
+        fail(CommonErrorCode.UNAUTHENTICATED, _("Please sign in first."))
 
 
 def _require_manager(by, unit, message=None):
     _require_user(by)
     if not manages_unit(by, unit):
-        _fail(CommonErrorCode.PERMISSION_DENIED, message or _("Only the unit's organizers may do this."))
+        fail(CommonErrorCode.PERMISSION_DENIED, message or _("Only the unit's organizers may do this."))
 
 
 def _own_volunteer(user, *, lock=False):
@@ -177,16 +165,16 @@ def _own_volunteer(user, *, lock=False):
     queryset = Volunteer.objects.select_for_update() if lock else Volunteer.objects
     volunteer = queryset.filter(user=user).first()
     if volunteer is None:
-        _fail(Code.NOT_A_VOLUNTEER, _("Please apply as a volunteer first."))
+        fail(Code.NOT_A_VOLUNTEER, _("Please apply as a volunteer first."))
     return volunteer
 
 
 def _clean_reason(reason, *, required=True):
     reason = (reason or "").strip()
     if required and not reason:
-        _fail(Code.REASON_REQUIRED, _("Please give a reason."), "reason")
+        fail(Code.REASON_REQUIRED, _("Please give a reason."), "reason")
     if len(reason) > REASON_MAX_LENGTH:
-        _fail(
+        fail(
             CommonErrorCode.INVALID,
             _("A reason has at most %(count)d characters.") % {"count": REASON_MAX_LENGTH},
             "reason",
@@ -217,9 +205,9 @@ def age_on(birth_date, day):
 def _text(value, field, max_length, *, required=False, label=None):
     value = (value or "").strip() if isinstance(value, str) or value is None else str(value).strip()
     if required and not value:
-        _fail(CommonErrorCode.REQUIRED, _("Please fill in %(field)s.") % {"field": label or field}, field)
+        fail(CommonErrorCode.REQUIRED, _("Please fill in %(field)s.") % {"field": label or field}, field)
     if len(value) > max_length:
-        _fail(
+        fail(
             CommonErrorCode.INVALID,
             _("At most %(count)d characters.") % {"count": max_length},
             field,
@@ -253,12 +241,12 @@ def apply(
     )
     phone = _text(phone, "phone", field("phone").max_length, required=True, label=_("phone"))
     if gender not in Gender.values:
-        _fail(CommonErrorCode.INVALID, _("Unknown gender."), "gender")
+        fail(CommonErrorCode.INVALID, _("Unknown gender."), "gender")
     if not isinstance(birth_date, datetime.date) or isinstance(birth_date, datetime.datetime):
-        _fail(CommonErrorCode.INVALID, _("Please give a birth date."), "birth_date")
+        fail(CommonErrorCode.INVALID, _("Please give a birth date."), "birth_date")
     consent_version = _text(consent_version, "consent_version", field("consent_version").max_length)
     if not consent_version:
-        _fail(Code.CONSENT_REQUIRED, _("Please read and accept the volunteer agreement."), "consent_version")
+        fail(Code.CONSENT_REQUIRED, _("Please read and accept the volunteer agreement."), "consent_version")
     availability = _text(availability, "availability", field("availability").max_length)
     emergency_contact_name = _text(
         emergency_contact_name, "emergency_contact_name", field("emergency_contact_name").max_length
@@ -273,10 +261,10 @@ def apply(
     age = age_on(birth_date, timezone.localdate(now))
     guardian_consented_at = None
     if age < MIN_AGE:
-        _fail(Code.TOO_YOUNG, _("Volunteers are 14 or older."), "birth_date")
+        fail(Code.TOO_YOUNG, _("Volunteers are 14 or older."), "birth_date")
     if age < ADULT_AGE:
         if not (guardian_name and guardian_phone and guardian_consent is True):
-            _fail(
+            fail(
                 Code.GUARDIAN_CONSENT_REQUIRED,
                 _("Volunteers aged 14 to 17 need their guardian's name, phone and consent."),
                 "guardian_consent",
@@ -285,30 +273,14 @@ def apply(
     else:
         guardian_name = guardian_phone = ""
 
-    protected = ("", None, "")
-    raw_id = (id_number or "").strip()
-    if raw_id or getattr(settings, "VOLUNTEER_ID_REQUIRED", False):
-        if not raw_id:
-            _fail(Code.ID_NUMBER_REQUIRED, _("Please give your ID number."), "id_number")
-        try:
-            number = validate_id_number(raw_id, today=timezone.localdate(now))
-        except InvalidIdNumber:
-            _fail(Code.INVALID_ID_NUMBER, _("This is not a valid ID number."), "id_number")
-        if birth_date_of(number) != birth_date:
-            _fail(
-                Code.INVALID_ID_NUMBER,
-                _("The birth date in the ID number differs from the birth date given."),
-                "id_number",
-            )
-        protected = protect_id_number(number)
-
     with transaction.atomic(durable=True):
         unit = _get(OrgUnit.objects, org_unit_id, "org_unit_id", _("This community does not exist."))
+        number, protected = _id_number(id_number, unit, birth_date, timezone.localdate(now))
         skill_ids = _skill_ids(skills)
         if Volunteer.objects.filter(user=user).exists():
-            _fail(Code.ALREADY_APPLIED, _("You have already applied as a volunteer."))
+            fail(Code.ALREADY_APPLIED, _("You have already applied as a volunteer."))
         if protected[1] and Volunteer.objects.filter(id_number_hash__in=id_number_hashes(number)).exists():
-            _fail(
+            fail(
                 Code.ID_NUMBER_TAKEN, _("A volunteer with this ID number is already registered."), "id_number"
             )
         volunteer = Volunteer(
@@ -336,21 +308,45 @@ def apply(
                 volunteer.save()
         except IntegrityError:
             if Volunteer.objects.filter(user=user).exists():
-                _fail(Code.ALREADY_APPLIED, _("You have already applied as a volunteer."))
-            _fail(
+                fail(Code.ALREADY_APPLIED, _("You have already applied as a volunteer."))
+            fail(
                 Code.ID_NUMBER_TAKEN, _("A volunteer with this ID number is already registered."), "id_number"
             )
         volunteer.skills.set(skill_ids)
         return volunteer
 
 
+def _id_number(raw, unit, birth_date, today):
+    """(normalized ID number, its stored triple) for an application; empty when none is needed.
+
+    A unit that requires ID numbers (``OrgUnit.volunteer_id_required``, on it or a unit above it)
+    gets one from everybody; elsewhere a number given voluntarily is validated all the same.
+    """
+    raw = (raw or "").strip() if isinstance(raw, str) or raw is None else str(raw)
+    if not raw:
+        if unit.requires_volunteer_id():
+            fail(Code.ID_NUMBER_REQUIRED, _("Please give your ID number."), "id_number")
+        return "", ("", None, "")
+    try:
+        number = validate_id_number(raw, today=today)
+    except InvalidIdNumber:
+        fail(Code.INVALID_ID_NUMBER, _("This is not a valid ID number."), "id_number")
+    if birth_date_of(number) != birth_date:
+        fail(
+            Code.INVALID_ID_NUMBER,
+            _("The birth date in the ID number differs from the birth date given."),
+            "id_number",
+        )
+    return number, protect_id_number(number)
+
+
 def _skill_ids(skills):
     skills = list(skills or ())
-    if not all(_is_id(pk) for pk in skills):
-        _fail(CommonErrorCode.INVALID, _("Unknown skill."), "skills")
+    if not all(parse_id(pk) is not None for pk in skills):
+        fail(CommonErrorCode.INVALID, _("Unknown skill."), "skills")
     wanted = {int(pk) for pk in skills}
     if set(Skill.objects.filter(pk__in=wanted).values_list("pk", flat=True)) != wanted:
-        _fail(CommonErrorCode.INVALID, _("Unknown skill."), "skills")
+        fail(CommonErrorCode.INVALID, _("Unknown skill."), "skills")
     return sorted(wanted)
 
 
@@ -373,7 +369,7 @@ def approve_volunteer(volunteer_id, *, by):
         _require_manager(by, volunteer.org_unit)
         volunteer = _get(Volunteer.objects, volunteer.pk, "volunteer_id", "", lock=True)
         if volunteer.status not in (VolunteerStatus.APPLIED, VolunteerStatus.SUSPENDED):
-            _fail(
+            fail(
                 Code.WRONG_STATUS,
                 _("Only an application or a suspended volunteer can be approved; this one is %(status)s.")
                 % {"status": volunteer.get_status_display()},
@@ -406,7 +402,7 @@ def suspend_volunteer(volunteer_id, *, by, reason):
         reason = _clean_reason(reason)
         volunteer = _get(Volunteer.objects, volunteer.pk, "volunteer_id", "", lock=True)
         if volunteer.status not in (VolunteerStatus.APPLIED, VolunteerStatus.APPROVED):
-            _fail(
+            fail(
                 Code.WRONG_STATUS,
                 _("This volunteer cannot be suspended: %(status)s.")
                 % {"status": volunteer.get_status_display()},
@@ -422,7 +418,7 @@ def withdraw_volunteer(user):
     with transaction.atomic(durable=True):
         volunteer = _own_volunteer(user, lock=True)
         if volunteer.status == VolunteerStatus.WITHDRAWN:
-            _fail(Code.WRONG_STATUS, _("You have already withdrawn."))
+            fail(Code.WRONG_STATUS, _("You have already withdrawn."))
         volunteer.status = VolunteerStatus.WITHDRAWN
         volunteer.save(update_fields=["status"])
         now = _now()
@@ -437,7 +433,7 @@ def withdraw_volunteer(user):
 
 def _require_approved(volunteer, *, own=True):
     if volunteer.status != VolunteerStatus.APPROVED:
-        _fail(
+        fail(
             Code.NOT_APPROVED,
             _("Your volunteer profile is not approved yet (or is suspended).")
             if own
@@ -469,7 +465,7 @@ def request_to_join(user, team_id):
         if TeamMembership.objects.filter(
             team=team, volunteer=volunteer, status__in=[MembershipStatus.REQUESTED, MembershipStatus.ACTIVE]
         ).exists():
-            _fail(Code.ALREADY_IN_TEAM, _("You are already in this team or have asked to join."))
+            fail(Code.ALREADY_IN_TEAM, _("You are already in this team or have asked to join."))
         return TeamMembership.objects.create(
             team=team, volunteer=volunteer, status=MembershipStatus.REQUESTED
         )
@@ -486,10 +482,10 @@ def decide_join_request(membership_id, *, by, approve):
         )
         _require_user(by)
         if not (is_team_leader(by, membership.team) or manages_unit(by, membership.team.org_unit)):
-            _fail(CommonErrorCode.PERMISSION_DENIED, _("Only the team's leaders and organizers may decide."))
+            fail(CommonErrorCode.PERMISSION_DENIED, _("Only the team's leaders and organizers may decide."))
         membership = _get(TeamMembership.objects, membership.pk, "membership_id", "", lock=True)
         if membership.status != MembershipStatus.REQUESTED:
-            _fail(Code.NOT_REQUESTED, _("This request has already been decided."))
+            fail(Code.NOT_REQUESTED, _("This request has already been decided."))
         if approve:
             membership.status = MembershipStatus.ACTIVE
             membership.joined_at = timezone.localdate(_now())
@@ -506,14 +502,14 @@ def leave_team(user, team_id):
         membership = (
             TeamMembership.objects.select_for_update()
             .filter(
-                team_id=team_id if _is_id(team_id) else None,
+                team_id=parse_id(team_id),
                 volunteer=volunteer,
                 status__in=[MembershipStatus.REQUESTED, MembershipStatus.ACTIVE],
             )
             .first()
         )
         if membership is None:
-            _fail(Code.NOT_IN_TEAM, _("You are not in this team."))
+            fail(Code.NOT_IN_TEAM, _("You are not in this team."))
         membership.status = MembershipStatus.LEFT
         membership.save(update_fields=["status"])
         return membership
@@ -542,9 +538,9 @@ def _check_place(volunteer, shift, *, own, check_deadline, now):
     """Every rule for a new place-holding sign-up; ``volunteer`` and ``shift`` are locked."""
     _require_approved(volunteer, own=own)
     if shift.role.opportunity.status != OpportunityStatus.PUBLISHED:
-        _fail(Code.OPPORTUNITY_NOT_OPEN, _("This opportunity is not open for sign-up."))
+        fail(Code.OPPORTUNITY_NOT_OPEN, _("This opportunity is not open for sign-up."))
     if check_deadline and now >= shift.signup_deadline:
-        _fail(
+        fail(
             Code.DEADLINE_PASSED,
             _("Sign-up closed at %(time)s.") % {"time": _local(shift.signup_deadline)},
         )
@@ -552,21 +548,21 @@ def _check_place(volunteer, shift, *, own, check_deadline, now):
     missing = required - set(volunteer.skills.values_list("pk", flat=True))
     if missing:
         names = "、".join(Skill.objects.filter(pk__in=missing).values_list("name", flat=True))
-        _fail(Code.REQUIREMENTS_NOT_MET, _("This shift needs these skills: %(skills)s.") % {"skills": names})
+        fail(Code.REQUIREMENTS_NOT_MET, _("This shift needs these skills: %(skills)s.") % {"skills": names})
     if (
         shift.required_team_id
         and not TeamMembership.objects.filter(
             team_id=shift.required_team_id, volunteer=volunteer, status=MembershipStatus.ACTIVE
         ).exists()
     ):
-        _fail(
+        fail(
             Code.REQUIREMENTS_NOT_MET,
             _("This shift is for members of %(team)s.") % {"team": shift.required_team.name},
         )
     if ShiftSignup.objects.filter(shift=shift, volunteer=volunteer, status__in=HOLDING_STATUSES).exists():
-        _fail(Code.ALREADY_SIGNED_UP, _("Already signed up for this shift."))
+        fail(Code.ALREADY_SIGNED_UP, _("Already signed up for this shift."))
     if ShiftSignup.objects.filter(shift=shift, status__in=HOLDING_STATUSES).count() >= shift.max_count:
-        _fail(Code.SHIFT_FULL, _("Sorry, this shift is full."))
+        fail(Code.SHIFT_FULL, _("Sorry, this shift is full."))
     other = (
         ShiftSignup.objects.select_related("shift__role")
         .filter(
@@ -580,7 +576,7 @@ def _check_place(volunteer, shift, *, own, check_deadline, now):
         .first()
     )
     if other is not None:
-        _fail(
+        fail(
             Code.OVERLAP,
             _("This overlaps another shift: %(shift)s.") % {"shift": _describe(other.shift)},
         )
@@ -597,7 +593,7 @@ def _hold_place(volunteer, shift, *, status, by=None):
                 decided_by=by,
             )
     except IntegrityError:
-        _fail(Code.ALREADY_SIGNED_UP, _("Already signed up for this shift."))
+        fail(Code.ALREADY_SIGNED_UP, _("Already signed up for this shift."))
 
 
 def sign_up(user, shift_id):
@@ -639,12 +635,12 @@ def withdraw_signup(user, signup_id):
         volunteer = _own_volunteer(user)
         signup = _load_signup(signup_id, lock=True)
         if signup.volunteer_id != volunteer.pk:
-            _fail(CommonErrorCode.NOT_FOUND, _("This sign-up does not exist."), "signup_id")
+            fail(CommonErrorCode.NOT_FOUND, _("This sign-up does not exist."), "signup_id")
         if signup.status not in HOLDING_STATUSES:
-            _fail(Code.NOT_ACTIVE, _("This sign-up is already withdrawn or rejected."))
+            fail(Code.NOT_ACTIVE, _("This sign-up is already withdrawn or rejected."))
         now = _now()
         if now >= signup.shift.signup_deadline:
-            _fail(
+            fail(
                 Code.DEADLINE_PASSED,
                 _("Withdrawing was possible until %(time)s; please contact the organizers.")
                 % {"time": _local(signup.shift.signup_deadline)},
@@ -662,7 +658,7 @@ def decide_signup(signup_id, *, by, approve):
         _require_manager(by, signup.shift.role.opportunity.org_unit)
         signup = _load_signup(signup.pk, lock=True)
         if signup.status != SignupStatus.REQUESTED:
-            _fail(Code.NOT_REQUESTED, _("Only a requested sign-up can be approved or rejected."))
+            fail(Code.NOT_REQUESTED, _("Only a requested sign-up can be approved or rejected."))
         signup.status = SignupStatus.CONFIRMED if approve else SignupStatus.REJECTED
         signup.decided_at = _now()
         signup.decided_by = by
@@ -708,15 +704,13 @@ def _attendance(signup_id, *, by, code, at):
     runs = can_run_shift(by, signup.shift)
     if not runs:
         if signup.volunteer.user_id != by.pk:
-            _fail(
-                CommonErrorCode.PERMISSION_DENIED, _("Only the shift's leaders and organizers may do this.")
-            )
+            fail(CommonErrorCode.PERMISSION_DENIED, _("Only the shift's leaders and organizers may do this."))
         if not code or not _code_valid(signup.shift, code, now):
-            _fail(Code.INVALID_CODE, _("This code is wrong or has expired; scan it again."), "code")
+            fail(Code.INVALID_CODE, _("This code is wrong or has expired; scan it again."), "code")
         at = now
     signup = _load_signup(signup.pk, lock=True)
     if signup.status != SignupStatus.CONFIRMED:
-        _fail(
+        fail(
             Code.NOT_CONFIRMED,
             _("This sign-up is not confirmed: %(status)s.") % {"status": signup.get_status_display()},
         )
@@ -729,7 +723,8 @@ def check_in_volunteer(signup_id, *, by=None, code=None, at=None):
         signup, at, _runs = _attendance(signup_id, by=by, code=code, at=at)
         if signup.checked_in_at is None:
             signup.checked_in_at = at
-            signup.save(update_fields=["checked_in_at"])
+            signup.checked_in_by = by
+            signup.save(update_fields=["checked_in_at", "checked_in_by"])
         return signup
 
 
@@ -746,7 +741,11 @@ def shift_hours(shift):
     return hours.quantize(Decimal("0.01"))
 
 
-def _responsible_person(by, unit, runs):
+def _responsible_person(by, opportunity, runs):
+    """The opportunity's named person, else who ran the check-out, else the unit's first organizer."""
+    if opportunity.responsible_person:
+        return opportunity.responsible_person
+    unit = opportunity.org_unit
     if runs and by is not None:
         return display_name(by)
     organizer = (
@@ -760,13 +759,14 @@ def check_out_volunteer(signup_id, *, by=None, code=None, at=None):
     with transaction.atomic(durable=True):
         signup, at, runs = _attendance(signup_id, by=by, code=code, at=at)
         if signup.checked_in_at is None:
-            _fail(Code.NOT_CHECKED_IN, _("Please check in first."))
+            fail(Code.NOT_CHECKED_IN, _("Please check in first."))
         if signup.checked_out_at is not None or ServiceRecord.objects.filter(signup=signup).exists():
-            _fail(Code.ALREADY_CHECKED_OUT, _("Already checked out."))
+            fail(Code.ALREADY_CHECKED_OUT, _("Already checked out."))
         if at < signup.checked_in_at:
-            _fail(Code.INVALID_TIME, _("Check-out cannot be before check-in."), "at")
+            fail(Code.INVALID_TIME, _("Check-out cannot be before check-in."), "at")
         signup.checked_out_at = at
-        signup.save(update_fields=["checked_out_at"])
+        signup.checked_out_by = by
+        signup.save(update_fields=["checked_out_at", "checked_out_by"])
         shift = signup.shift
         role = shift.role
         opportunity = role.opportunity
@@ -778,9 +778,10 @@ def check_out_volunteer(signup_id, *, by=None, code=None, at=None):
             activity_name=opportunity.title[:120],
             service_date=timezone.localdate(shift.starts_at),
             place=shift.place[:120],
+            service_object=opportunity.service_object,
             content=content,
             hours=hours,
-            responsible_person=_responsible_person(by, opportunity.org_unit, runs),
+            responsible_person=_responsible_person(by, opportunity, runs),
             recorder=by if runs else None,
             organization=opportunity.org_unit,
             source=RecordSource.ATTENDANCE,
@@ -796,9 +797,9 @@ def _clean_hours(hours, field="hours"):
     try:
         value = Decimal(str(hours))
     except (InvalidOperation, ValueError, TypeError):
-        _fail(Code.INVALID_HOURS, _("Hours are a number from 0 to 24."), field)
+        fail(Code.INVALID_HOURS, _("Hours are a number from 0 to 24."), field)
     if not value.is_finite() or value < 0 or value > 24 or value != value.quantize(Decimal("0.01")):
-        _fail(Code.INVALID_HOURS, _("Hours are a number from 0 to 24, with at most two decimals."), field)
+        fail(Code.INVALID_HOURS, _("Hours are a number from 0 to 24, with at most two decimals."), field)
     return value.quantize(Decimal("0.01"))
 
 
@@ -835,7 +836,7 @@ def _change(record, by, field, new, reason):
 def _check_cap(record, hours):
     cap = record_cap(record)
     if cap is not None and hours > cap:
-        _fail(
+        fail(
             Code.HOURS_ABOVE_CAP,
             _("The shift lasted %(cap)s hours; more needs an organizer's approval with a reason.")
             % {"cap": cap},
@@ -849,7 +850,7 @@ def approve_record(record_id, *, by, hours=None, reason=""):
     with transaction.atomic(durable=True):
         record = _load_record(record_id, by)
         if record.status != RecordStatus.PENDING:
-            _fail(Code.RECORD_NOT_PENDING, _("Only a record awaiting review can be approved."))
+            fail(Code.RECORD_NOT_PENDING, _("Only a record awaiting review can be approved."))
         if hours is not None:
             hours = _clean_hours(hours)
             if hours != record.hours:
@@ -872,10 +873,10 @@ def correct_record(record_id, *, by, reason, **changes):
         record = _load_record(record_id, by)
         reason = _clean_reason(reason)
         if record.status == RecordStatus.VOIDED:
-            _fail(Code.RECORD_VOIDED, _("A voided record cannot be corrected."))
+            fail(Code.RECORD_VOIDED, _("A voided record cannot be corrected."))
         unknown = set(changes) - set(CORRECTABLE_FIELDS)
         if unknown:
-            _fail(CommonErrorCode.INVALID, _("These fields cannot be corrected."), sorted(unknown)[0])
+            fail(CommonErrorCode.INVALID, _("These fields cannot be corrected."), sorted(unknown)[0])
         cleaned = {}
         for field, value in changes.items():
             if field == "hours":
@@ -883,7 +884,7 @@ def correct_record(record_id, *, by, reason, **changes):
                 _check_cap(record, value)
             elif field == "service_date":
                 if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
-                    _fail(CommonErrorCode.INVALID, _("Please give a date."), field)
+                    fail(CommonErrorCode.INVALID, _("Please give a date."), field)
             else:
                 required = field in ("activity_name", "place", "responsible_person")
                 max_length = ServiceRecord._meta.get_field(field).max_length or 2000
@@ -891,7 +892,7 @@ def correct_record(record_id, *, by, reason, **changes):
             cleaned[field] = value
         made = [_change(record, by, field, value, reason) for field, value in cleaned.items()]
         if not any(made):
-            _fail(Code.NOTHING_CHANGED, _("Nothing was changed."))
+            fail(Code.NOTHING_CHANGED, _("Nothing was changed."))
         record.save()
         return record
 
@@ -902,7 +903,7 @@ def void_record(record_id, *, by, reason):
         record = _load_record(record_id, by)
         reason = _clean_reason(reason)
         if record.status == RecordStatus.VOIDED:
-            _fail(Code.RECORD_VOIDED, _("This record is already voided."))
+            fail(Code.RECORD_VOIDED, _("This record is already voided."))
         _change(record, by, "status", RecordStatus.VOIDED, reason)
         record.void_reason = reason
         record.save()
@@ -938,7 +939,7 @@ def add_manual_record(
             )
         _require_manager(by, organization)
         if volunteer.status == VolunteerStatus.APPLIED:
-            _fail(
+            fail(
                 Code.NOT_APPROVED, _("%(name)s is not an approved volunteer.") % {"name": volunteer.real_name}
             )
         field = ServiceRecord._meta.get_field
@@ -950,9 +951,9 @@ def add_manual_record(
         evaluation = _text(evaluation, "evaluation", field("evaluation").max_length)
         content = _text(content, "content", 2000)
         if not isinstance(service_date, datetime.date) or isinstance(service_date, datetime.datetime):
-            _fail(CommonErrorCode.INVALID, _("Please give a date."), "service_date")
+            fail(CommonErrorCode.INVALID, _("Please give a date."), "service_date")
         if service_date > timezone.localdate(_now()):
-            _fail(CommonErrorCode.INVALID, _("Service cannot be recorded ahead of time."), "service_date")
+            fail(CommonErrorCode.INVALID, _("Service cannot be recorded ahead of time."), "service_date")
         hours = _clean_hours(hours)
         return ServiceRecord.objects.create(
             volunteer=volunteer,
@@ -974,20 +975,16 @@ def add_manual_record(
 def request_correction(user, record_id, *, message, proposed_hours=None):
     with transaction.atomic(durable=True):
         volunteer = _own_volunteer(user)
-        record = (
-            ServiceRecord.objects.select_for_update()
-            .filter(pk=record_id if _is_id(record_id) else None, volunteer=volunteer)
-            .first()
-        )
+        record = find_by_id(ServiceRecord.objects.select_for_update().filter(volunteer=volunteer), record_id)
         if record is None:
-            _fail(CommonErrorCode.NOT_FOUND, _("This record does not exist."), "record_id")
+            fail(CommonErrorCode.NOT_FOUND, _("This record does not exist."), "record_id")
         if record.status == RecordStatus.VOIDED:
-            _fail(Code.RECORD_VOIDED, _("A voided record cannot be corrected."))
+            fail(Code.RECORD_VOIDED, _("A voided record cannot be corrected."))
         message = _text(message, "message", 500, required=True)
         if proposed_hours is not None:
             proposed_hours = _clean_hours(proposed_hours, "proposed_hours")
         if CorrectionRequest.objects.filter(record=record, status=CorrectionStatus.OPEN).exists():
-            _fail(Code.CORRECTION_ALREADY_OPEN, _("You have already asked to correct this record."))
+            fail(Code.CORRECTION_ALREADY_OPEN, _("You have already asked to correct this record."))
         return CorrectionRequest.objects.create(record=record, message=message, proposed_hours=proposed_hours)
 
 
@@ -1003,12 +1000,12 @@ def decide_correction(request_id, *, by, accept, response="", hours=None):
         _require_manager(by, request.record.organization)
         request = _get(CorrectionRequest.objects, request.pk, "request_id", "", lock=True)
         if request.status != CorrectionStatus.OPEN:
-            _fail(Code.CORRECTION_NOT_OPEN, _("This request has already been decided."))
+            fail(Code.CORRECTION_NOT_OPEN, _("This request has already been decided."))
         response = _text(response, "response", 300)
         record = _load_record(request.record_id, by)
         if accept:
             if record.status == RecordStatus.VOIDED:
-                _fail(Code.RECORD_VOIDED, _("A voided record cannot be corrected."))
+                fail(Code.RECORD_VOIDED, _("A voided record cannot be corrected."))
             new_hours = hours if hours is not None else request.proposed_hours
             if new_hours is not None:
                 new_hours = _clean_hours(new_hours)
@@ -1017,7 +1014,7 @@ def decide_correction(request_id, *, by, accept, response="", hours=None):
                 if _change(record, by, "hours", new_hours, reason):
                     record.save()
         elif not response:
-            _fail(Code.REASON_REQUIRED, _("Please tell the volunteer why."), "response")
+            fail(Code.REASON_REQUIRED, _("Please tell the volunteer why."), "response")
         request.status = CorrectionStatus.ACCEPTED if accept else CorrectionStatus.DECLINED
         request.decided_at = _now()
         request.decided_by = by

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 
 from cms.errors import CommonErrorCode, Problem, ServiceError
 from cms.graphql.errors import error_type
-from cms.graphql.ids import parse_id
 from cms.graphql.mutations import ServiceMutation
+from cms.ids import parse_id
 from events import services
 from events.calendar import calendar_feed_url, rotate_calendar_feed
 from events.graphql import loaders, types

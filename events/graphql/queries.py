@@ -11,8 +11,8 @@ import graphene
 from django.db.models import Q
 from django.utils import timezone
 
-from cms.graphql.ids import parse_id
 from cms.graphql.pagination import Page, page_arguments, paginate, paginated_type
+from cms.ids import parse_id
 from events import models
 from events.calendar import calendar_feed_url
 from events.graphql import loaders, types

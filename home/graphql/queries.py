@@ -3,8 +3,8 @@
 import graphene
 from wagtail.models import Site
 
-from cms.graphql.ids import parse_id
 from cms.graphql.pagination import Page, page_arguments, paginate, paginated_type
+from cms.ids import parse_id
 from home import models, selectors
 from home.graphql import types
 from home.models.preview import read_preview_token

@@ -46,6 +46,11 @@ class OrgUnit(index.Indexed, models.Model):
     )
     path = models.CharField(_("tree path"), max_length=64, unique=True, editable=False)
     sort_order = models.PositiveIntegerField(_("sort order"), default=0, help_text=_("Smaller comes first."))
+    volunteer_id_required = models.BooleanField(
+        _("volunteers give their ID number"),
+        default=False,
+        help_text=_("Applies to this unit and every unit below it. The number is stored encrypted."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -53,6 +58,7 @@ class OrgUnit(index.Indexed, models.Model):
         FieldPanel("level"),
         FieldPanel("parent"),
         FieldPanel("sort_order"),
+        FieldPanel("volunteer_id_required"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -101,6 +107,15 @@ class OrgUnit(index.Indexed, models.Model):
 
     def descendants_and_self(self):
         return OrgUnit.objects.filter(path__startswith=self.path)
+
+    def ancestors_and_self(self):
+        return OrgUnit.objects.filter(
+            path__in=[self.path[:end] for end in range(PATH_STEP, len(self.path) + 1, PATH_STEP)]
+        )
+
+    def requires_volunteer_id(self):
+        """Whether this unit or a unit above it asks its volunteers for their ID number."""
+        return self.ancestors_and_self().filter(volunteer_id_required=True).exists()
 
     def ancestor_at(self, level):
         """This unit's ancestor (or itself) at ``level``, e.g. the district of a community."""

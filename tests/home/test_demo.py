@@ -42,8 +42,19 @@ from home.models import (
 from home.search import segment
 
 JIANGSU_ANTI_EPIDEMIC_FAMILIES = [
-    "王臣家庭", "王蓓家庭", "王冰莹家庭", "马卫芬家庭", "尹玲家庭", "闫廷赞家庭", "孙英家庭",
-    "唐洁家庭", "杨琪峰家庭", "郑玉群家庭", "陈聪家庭", "虞斌家庭", "巢益群家庭",
+    "王臣家庭",
+    "王蓓家庭",
+    "王冰莹家庭",
+    "马卫芬家庭",
+    "尹玲家庭",
+    "闫廷赞家庭",
+    "孙英家庭",
+    "唐洁家庭",
+    "杨琪峰家庭",
+    "郑玉群家庭",
+    "陈聪家庭",
+    "虞斌家庭",
+    "巢益群家庭",
 ]
 CHANGZHOU_MARCH_8_RED_BANNER = ["王中仙", "王凤鸣", "王琳", "庄涛静", "李飞", "吴素芹", "陈春华", "谭梦霞"]
 
@@ -113,8 +124,16 @@ def test_load_demo_twice_leaves_the_same_rows(settings):
 
     assert first == second
     # The counts cover what the demo writes, so the comparison is not vacuous.
-    for label in ["home.ClassPage", "home.CampaignIndicator", "home.Honour", "wagtailcore.Revision",
-                  "wagtailimages.Image", "wagtailsearch.IndexEntry", "accounts.User", "account.EmailAddress"]:
+    for label in [
+        "home.ClassPage",
+        "home.CampaignIndicator",
+        "home.Honour",
+        "wagtailcore.Revision",
+        "wagtailimages.Image",
+        "wagtailsearch.IndexEntry",
+        "accounts.User",
+        "account.EmailAddress",
+    ]:
         assert first.get(label, 0) > 0, label
     assert "wagtailimages.Rendition" in first
 
@@ -254,9 +273,16 @@ class TestDemoContent:
         assert sorted(districts.values_list("short_name", flat=True)) == sorted(DISTRICTS)
         assert all(unit.path.startswith(city.path) for unit in OrgUnit.objects.all())
         expected = {
-            "红梅街道": "天宁区", "茶山街道": "天宁区", "雕庄街道": "天宁区", "三井街道": "新北区",
-            "河海街道": "新北区", "朱林镇": "金坛区", "北环新村社区": "天宁区", "华润国际社区": "天宁区",
-            "菱溪社区": "天宁区", "秦岭社区": "新北区",
+            "红梅街道": "天宁区",
+            "茶山街道": "天宁区",
+            "雕庄街道": "天宁区",
+            "三井街道": "新北区",
+            "河海街道": "新北区",
+            "朱林镇": "金坛区",
+            "北环新村社区": "天宁区",
+            "华润国际社区": "天宁区",
+            "菱溪社区": "天宁区",
+            "秦岭社区": "新北区",
         }
         for label, district in expected.items():
             unit = OrgUnit.objects.get(Q(short_name=label) | Q(name=label))
@@ -386,7 +412,11 @@ def test_create_random_data_creates_that_many_of_each_on_an_empty_site():
     )
     after = {model: model.objects.count() for model in before}
     assert {model.__name__: after[model] - before[model] for model in before} == {
-        "ClassPage": 3, "CampaignPage": 2, "ArticlePage": 4, "HonourRecipient": 5, "Venue": 2,
+        "ClassPage": 3,
+        "CampaignPage": 2,
+        "ArticlePage": 4,
+        "HonourRecipient": 5,
+        "Venue": 2,
     }
     # It set up the demo tree it needed, and its pages are live.
     assert isinstance(Site.objects.get(is_default_site=True).root_page.specific, HomePage)

@@ -137,11 +137,16 @@ def test_age_boundaries(org):
     assert adult.guardian_consented_at is None and adult.guardian_name == ""
 
 
-def test_id_number_required_only_when_configured(org, settings):
-    settings.VOLUNTEER_ID_REQUIRED = False
+def test_id_number_required_where_the_unit_or_a_unit_above_requires_it(org):
     assert apply_as(make_user(), org["community"]).id_number_masked == ""
-    settings.VOLUNTEER_ID_REQUIRED = True
+    district = org["district"]
+    district.volunteer_id_required = True
+    district.save()
     assert code_of(apply_as, make_user(), org["community"]) == Code.ID_NUMBER_REQUIRED
+    assert code_of(apply_as, make_user(), district) == Code.ID_NUMBER_REQUIRED
+    # Neither the unit above nor a sibling district is covered.
+    assert apply_as(make_user(), org["city"]).id_number_masked == ""
+    assert apply_as(make_user(), org["other_district"]).id_number_masked == ""
 
 
 def test_id_number_is_validated_protected_and_unique(org):
@@ -426,7 +431,7 @@ def test_rounding_half_up_to_the_step(settings):
 def test_organizer_checks_in_and_out_and_a_pending_record_is_created(org, organizer, confirmed, shift):
     at = shift.starts_at - datetime.timedelta(minutes=10)
     signup = services.check_in_volunteer(confirmed.pk, by=organizer, at=at)
-    assert signup.checked_in_at == at
+    assert signup.checked_in_at == at and signup.checked_in_by == organizer
     # Checking in again keeps the first time.
     assert (
         services.check_in_volunteer(
@@ -444,6 +449,8 @@ def test_organizer_checks_in_and_out_and_a_pending_record_is_created(org, organi
     assert record.service_date == timezone.localdate(shift.starts_at)
     assert record.responsible_person == "天宁组织者"
     assert record.recorder == organizer and record.organization == org["district"]
+    confirmed.refresh_from_db()
+    assert confirmed.checked_out_by == organizer
     assert code_of(services.check_out_volunteer, confirmed.pk, by=organizer) == Code.ALREADY_CHECKED_OUT
 
 
@@ -502,6 +509,19 @@ def test_volunteer_checks_in_with_the_rotating_code(volunteer, confirmed, shift,
     assert record.hours == H("2.00") and record.recorder is None
     # Nobody checked them out in person: the responsible person is an organizer of the unit, or its name.
     assert record.responsible_person == "天宁区"
+    confirmed.refresh_from_db()
+    assert confirmed.checked_in_by == confirmed.checked_out_by == volunteer.user
+
+
+def test_the_opportunitys_served_and_responsible_person_go_into_the_record(organizer, confirmed, shift):
+    opportunity = shift.role.opportunity
+    opportunity.service_object = "社区老人"
+    opportunity.responsible_person = "周主任"
+    opportunity.save()
+    services.check_in_volunteer(confirmed.pk, by=organizer, at=shift.starts_at)
+    record = services.check_out_volunteer(confirmed.pk, by=organizer, at=shift.ends_at)
+    assert record.service_object == "社区老人" and record.responsible_person == "周主任"
+    assert record.recorder == organizer
 
 
 def test_another_volunteer_cannot_check_someone_in(org, confirmed, shift):

@@ -117,6 +117,7 @@ class Volunteer(models.Model):
         verbose_name = _("volunteer")
         verbose_name_plural = _("volunteers")
         indexes = [models.Index(fields=["status", "org_unit"])]
+        permissions = [("view_full_id_number", _("Can see and export full ID numbers"))]
 
     def __str__(self):
         return self.real_name

@@ -45,6 +45,22 @@ class Opportunity(models.Model):
         on_delete=models.SET_NULL,
         related_name="opportunities",
     )
+    service_object = models.CharField(
+        _("served"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Who the service is for, e.g. 社区老人 or 参加课堂的亲子家庭. Copied into each service record."
+        ),
+    )
+    responsible_person = models.CharField(
+        _("responsible person"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Named on each service record; if empty, the leader or organizer who checks volunteers out."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=OpportunityStatus.choices, default=OpportunityStatus.DRAFT
     )
@@ -153,7 +169,26 @@ class ShiftSignup(models.Model):
         related_name="+",
     )
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked in by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The leader or organizer who checked the volunteer in; the volunteer, for a scanned code."
+        ),
+    )
     checked_out_at = models.DateTimeField(_("checked out at"), null=True, blank=True)
+    checked_out_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked out by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]

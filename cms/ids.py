@@ -12,3 +12,9 @@ def parse_id(value):
         return None
     number = int(text)
     return number if 0 < number <= MAX_ID else None
+
+
+def find_by_id(queryset, value):
+    """The object of ``queryset`` with the id ``value``, or ``None`` (no query when it cannot be one)."""
+    number = parse_id(value)
+    return queryset.filter(pk=number).first() if number is not None else None
