@@ -16,8 +16,8 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateTimeInput
 
-from events.admin.operations import MAX_SERIES_LENGTH
 from events.models import CheckIn, QuestionKind, RegistrationStatus
+from events.services import MAX_SERIES_LENGTH
 from home.permissions import managed_units
 
 __all__ = [

@@ -17,6 +17,7 @@ Services raise ``cms.errors.ServiceError`` with a ``RegistrationErrorCode`` or a
 ``CommonErrorCode``; messages are for people (gettext), labels for developers.
 """
 
+import datetime
 from collections.abc import Mapping
 
 from django.db import IntegrityError, models, transaction
@@ -33,6 +34,7 @@ from events.models import (
     CheckIn,
     CheckInMethod,
     Event,
+    EventQuestion,
     EventSession,
     EventStatus,
     NotificationKind,
@@ -803,3 +805,102 @@ def undo_check_in(check_in_id, *, by):
             record.undone_by = by
             record.save(update_fields=["undone_at", "undone_by"])
         return record
+
+
+# --- editing shortcuts of the admin: copy an event, add a weekly series of sessions ----------------
+# Both only create rows (an event with its sessions and questions; sessions) and never touch a
+# registration.
+
+MAX_SERIES_LENGTH = 52
+# Fields a copy starts afresh: identity, bookkeeping, the cancellation, the status.
+_NOT_COPIED = {"id", "created_at", "updated_at", "cancelled_at", "cancel_reason", "status"}
+# Dates that move with the sessions.
+_SHIFTED = ("registration_opens_at", "registration_closes_at", "cancellation_deadline")
+
+
+def copy_event(event_id, *, by, title, shift=datetime.timedelta(0)):
+    """A draft copy of the event with its sessions and questions, every date moved by ``shift``.
+
+    Registrations and check-ins stay with the original.
+    """
+    with transaction.atomic(durable=True):
+        original = _get_event(event_id)
+        _require_organizer(by, original)
+        return _copy(original, title, shift)
+
+
+def _copy(original, title, shift):
+    fields = {
+        field.attname: getattr(original, field.attname)
+        for field in Event._meta.concrete_fields
+        if field.attname not in _NOT_COPIED
+    }
+    for name in _SHIFTED:
+        if fields[name] is not None:
+            fields[name] += shift
+    fields["title"] = title
+    copy = Event(**fields, status=EventStatus.DRAFT)
+    copy.save()
+    EventSession.objects.bulk_create(
+        EventSession(
+            event=copy,
+            title=session.title,
+            starts_at=session.starts_at + shift,
+            ends_at=session.ends_at + shift,
+            location_note=session.location_note,
+        )
+        for session in original.sessions.order_by("starts_at", "pk")
+    )
+    EventQuestion.objects.bulk_create(
+        EventQuestion(
+            event=copy,
+            sort_order=question.sort_order,
+            label=question.label,
+            kind=question.kind,
+            choices=question.choices,
+            required=question.required,
+        )
+        for question in original.questions.order_by("sort_order", "pk")
+    )
+    return copy
+
+
+def add_weekly_sessions(event_id, *, by, first_starts_at, duration, count, every_weeks=1, title=""):
+    """Sessions at ``first_starts_at`` and every ``every_weeks`` weeks after, ``count`` in all
+    (e.g. every Saturday 09:00-11:00, 8 times). A time the event already has is skipped.
+
+    ``title`` may contain ``{n}``, the number of the session in the series (e.g. 第{n}课).
+    Returns the sessions created.
+    """
+    if not 1 <= count <= MAX_SERIES_LENGTH:
+        fail(
+            CommonErrorCode.INVALID,
+            _("A series has from 1 to %(max)d sessions.") % {"max": MAX_SERIES_LENGTH},
+            "count",
+        )
+    if duration <= datetime.timedelta(0):
+        fail(CommonErrorCode.INVALID, _("A session must end after it starts."), "duration")
+    with transaction.atomic(durable=True):
+        event = _get_event(event_id)
+        _require_organizer(by, event)
+        return _add_series(event, first_starts_at, duration, count, every_weeks, title)
+
+
+def _add_series(event, first_starts_at, duration, count, every_weeks, title):
+    existing = set(event.sessions.values_list("starts_at", flat=True))
+    first_local = timezone.localtime(first_starts_at)  # weeks counted in wall-clock time
+    created = []
+    for number in range(1, count + 1):
+        starts_at = first_local + datetime.timedelta(weeks=every_weeks * (number - 1))
+        if starts_at in existing:
+            continue
+        created.append(
+            EventSession(
+                event=event,
+                title=title.replace("{n}", str(number)) if title else "",
+                starts_at=starts_at,
+                ends_at=starts_at + duration,
+            )
+        )
+    EventSession.objects.bulk_create(created)
+    return created

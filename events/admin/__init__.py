@@ -4,8 +4,7 @@
 - ``viewsets``: the events listing, create/edit/delete, copy and weekly series;
 - ``registrations``: per event, registrations with their actions, statistics and the export;
 - ``checkin``: the phone check-in screen and its small JSON endpoints;
-- ``operations``: copying an event and adding a weekly series (one transaction each);
 - ``stats``: the numbers shown on the screens and in the export.
 
-Every state change of a registration goes through ``events.services``.
+Every state change goes through ``events.services``, the copy and the weekly series included.
 """

@@ -24,11 +24,11 @@ from wagtail.admin.widgets.button import Button
 from cms.errors import ServiceError
 from events.admin import checkin, registrations
 from events.admin.base import URL_NAMESPACE, EventAdminView, can, url
-from events.admin.operations import add_weekly_sessions, copy_event
 from events.admin.permissions import event_permission_policy
 from events.forms import CopyEventForm, EventAdminForm, WeeklySeriesForm, add_problems, default_series_initial
 from events.models import Event, EventKind, EventSession, EventStatus
 from events.selectors import seats_taken, with_availability
+from events.services import add_weekly_sessions, copy_event
 from home.models import OrgUnit
 from home.permissions import managed_units
 

@@ -1064,3 +1064,40 @@ def test_with_availability_costs_one_query(org, django_assert_num_queries):
             (selectors.seats_left(e), selectors.waitlist_length(e)) for e in selectors.with_availability()
         ]
     assert rows == [(1, 0)] * 5
+
+
+# --- the admin's editing shortcuts ----------------------------------------------------------------
+
+
+def test_copy_and_series_are_for_the_events_organizers_only(event, org):
+    stranger = make_organizer(org["other_district"])
+    before = (Event.objects.count(), event.sessions.count())
+    refused(CommonErrorCode.PERMISSION_DENIED, services.copy_event, event.pk, by=stranger, title="副本")
+    refused(
+        CommonErrorCode.PERMISSION_DENIED,
+        services.add_weekly_sessions,
+        event.pk,
+        by=stranger,
+        first_starts_at=timezone.now(),
+        duration=datetime.timedelta(hours=1),
+        count=2,
+    )
+    refused(
+        CommonErrorCode.NOT_FOUND, services.copy_event, "nope", by=stranger, title="副本", field="event_id"
+    )
+    assert (Event.objects.count(), event.sessions.count()) == before
+
+
+@pytest.mark.parametrize("count", [0, services.MAX_SERIES_LENGTH + 1])
+def test_a_series_has_a_bounded_length(event, org, count):
+    organizer = make_organizer(org["district"])
+    refused(
+        CommonErrorCode.INVALID,
+        services.add_weekly_sessions,
+        event.pk,
+        by=organizer,
+        first_starts_at=timezone.now(),
+        duration=datetime.timedelta(hours=1),
+        count=count,
+        field="count",
+    )
