@@ -22,6 +22,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Every other path belongs to the frontend. Named "wagtail_serve" so that Wagtail computes
-# page URLs (the admin's "View live", sitemaps) as the frontend's own paths.
-urlpatterns += [re_path(r"^((?:[\w\-]+/)*)$", frontend, name="wagtail_serve")]
+# Every other path belongs to the frontend app (its client-side routes, e.g. /events/12 or
+# /classes/tea-art/): the built index.html. Named "wagtail_serve" so that Wagtail computes page
+# URLs (the admin's "View live", sitemaps) as the frontend's own paths; reversing it with a page's
+# path gives "/classes/tea-art/". Paths under Django's own prefixes, and anything that looks like a
+# file (a dot in the last segment: a missing asset, an unknown .ics), are not the app's: 404.
+DJANGO_PREFIXES = "admin|graphql|_allauth|documents|media|static|images|assets"
+FRONTEND_PATH = rf"^(?!(?:{DJANGO_PREFIXES})(?:/|$))((?:[^/.]+/)*[^/.]*)$"
+urlpatterns += [re_path(FRONTEND_PATH, frontend, name="wagtail_serve")]

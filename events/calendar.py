@@ -2,8 +2,9 @@
 
 Every session is one VEVENT whose UID is stable (``yulan-session-<pk>@<frontend host>``), so a
 calendar that imports the same file twice, or polls the feed, updates the entry instead of
-adding a second one. Times are written in Asia/Shanghai with a TZID and the matching
-VTIMEZONE, as calendar apps on Chinese phones expect.
+adding a second one. The personal feed also holds the person's confirmed volunteer shifts
+(``yulan-volunteer-shift-<pk>@<frontend host>``). Times are written in Asia/Shanghai with a
+TZID and the matching VTIMEZONE, as calendar apps on Chinese phones expect.
 
 The feed URL carries a random token (``CalendarFeed``): anyone with the link can read it, so
 ``rotate_calendar_feed`` replaces the token and the old link stops working at once.
@@ -21,6 +22,7 @@ from django.utils.translation import gettext
 
 from events.models import CalendarFeed, Event, EventSession, EventStatus, Registration, RegistrationStatus
 from events.tokens import new_feed_token
+from volunteers.models import OpportunityStatus, Shift, SignupStatus
 
 PRODID = "-//Yulan//Events//ZH"
 CALENDAR_TIME_ZONE = ZoneInfo("Asia/Shanghai")
@@ -31,9 +33,17 @@ def event_url(event):
     return f"{settings.FRONTEND_URL}/events/{event.pk}"
 
 
-def session_uid(session):
+def _uid(kind, pk):
     host = urlsplit(settings.FRONTEND_URL).hostname or "yulan"
-    return f"yulan-session-{session.pk}@{host}"
+    return f"yulan-{kind}-{pk}@{host}"
+
+
+def session_uid(session):
+    return _uid("session", session.pk)
+
+
+def shift_uid(shift):
+    return _uid("volunteer-shift", shift.pk)
 
 
 def event_location(event, session=None):
@@ -53,15 +63,21 @@ def session_summary(event, session):
     return f"{event.title} · {session.title}" if session.title else event.title
 
 
+def _vevent(uid, dated, summary, stamp):
+    """A VEVENT of ``dated`` (anything with ``starts_at`` and ``ends_at``), in Shanghai time."""
+    vevent = icalendar.Event()
+    vevent.add("uid", uid)
+    vevent.add("dtstamp", stamp or timezone.now())
+    vevent.add("dtstart", dated.starts_at.astimezone(CALENDAR_TIME_ZONE))
+    vevent.add("dtend", dated.ends_at.astimezone(CALENDAR_TIME_ZONE))
+    vevent.add("summary", summary)
+    return vevent
+
+
 def session_vevent(session, event=None, stamp=None):
     event = event or session.event
     url = event_url(event)
-    vevent = icalendar.Event()
-    vevent.add("uid", session_uid(session))
-    vevent.add("dtstamp", stamp or timezone.now())
-    vevent.add("dtstart", session.starts_at.astimezone(CALENDAR_TIME_ZONE))
-    vevent.add("dtend", session.ends_at.astimezone(CALENDAR_TIME_ZONE))
-    vevent.add("summary", session_summary(event, session))
+    vevent = _vevent(session_uid(session), session, session_summary(event, session), stamp)
     location = event_location(event, session)
     if location:
         vevent.add("location", location)
@@ -75,8 +91,24 @@ def session_vevent(session, event=None, stamp=None):
     return vevent
 
 
-def build_calendar(sessions, name=None):
-    """A ``Calendar`` with one VEVENT per session (each with its ``event`` and venue loaded)."""
+def shift_vevent(shift, stamp=None):
+    """A volunteer shift: the role and the opportunity's title, the place, the times."""
+    role = shift.role
+    opportunity = role.opportunity
+    vevent = _vevent(shift_uid(shift), shift, f"{role.name} · {opportunity.title}", stamp)
+    vevent.add("location", shift.place)
+    label = gettext("Volunteer shift")
+    description = "\n\n".join(
+        text for text in (label, role.description.strip(), opportunity.description.strip()) if text
+    )
+    vevent.add("description", description)
+    vevent.add("status", "CONFIRMED")
+    return vevent
+
+
+def build_calendar(sessions, name=None, shifts=()):
+    """A ``Calendar`` with one VEVENT per session (each with its ``event`` and venue loaded) and
+    per volunteer shift (each with its role and opportunity loaded)."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -86,11 +118,14 @@ def build_calendar(sessions, name=None):
         calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", CALENDAR_TIME_ZONE.key)
     stamp = timezone.now()
-    sessions = list(sessions)
+    sessions, shifts = list(sessions), list(shifts)
     for session in sessions:
         calendar.add_component(session_vevent(session, stamp=stamp))
-    first = min((s.starts_at for s in sessions), default=stamp).astimezone(CALENDAR_TIME_ZONE).date()
-    last = max((s.ends_at for s in sessions), default=stamp).astimezone(CALENDAR_TIME_ZONE).date()
+    for shift in shifts:
+        calendar.add_component(shift_vevent(shift, stamp=stamp))
+    dated = [*sessions, *shifts]
+    first = min((s.starts_at for s in dated), default=stamp).astimezone(CALENDAR_TIME_ZONE).date()
+    last = max((s.ends_at for s in dated), default=stamp).astimezone(CALENDAR_TIME_ZONE).date()
     calendar.add_missing_timezones(
         first_date=first - datetime.timedelta(days=1),
         last_date=max(last, first + datetime.timedelta(days=365)) + datetime.timedelta(days=1),
@@ -116,14 +151,26 @@ def registration_calendar(registration):
     return event_calendar(registration.event)
 
 
+def confirmed_shifts(user):
+    """The shifts the person holds a confirmed place on, of opportunities still published."""
+    return Shift.objects.filter(
+        signups__volunteer__user=user,
+        signups__status=SignupStatus.CONFIRMED,
+        role__opportunity__status=OpportunityStatus.PUBLISHED,
+    ).select_related("role__opportunity")
+
+
 def user_calendar(user):
-    """The person's feed: the sessions of every event they hold a confirmed registration for."""
+    """The person's feed: the sessions of every event they hold a confirmed registration for, and
+    their confirmed volunteer shifts."""
     events = Event.objects.filter(
         status=EventStatus.PUBLISHED,
         pk__in=Registration.objects.filter(user=user, status=RegistrationStatus.CONFIRMED).values("event_id"),
     )
     label = gettext("My events")
-    return build_calendar(_sessions_of(events), name=f"{settings.WAGTAIL_SITE_NAME} · {label}")
+    return build_calendar(
+        _sessions_of(events), name=f"{settings.WAGTAIL_SITE_NAME} · {label}", shifts=confirmed_shifts(user)
+    )
 
 
 def to_ics(calendar):
@@ -176,6 +223,7 @@ __all__ = [
     "registration_calendar",
     "rotate_calendar_feed",
     "session_uid",
+    "shift_uid",
     "to_ics",
     "user_calendar",
 ]

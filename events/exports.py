@@ -6,31 +6,27 @@ session (checked in or not). Sheet two: the statistics. Headers are in the admin
 (Chinese first).
 """
 
-import re
-from io import BytesIO
-from urllib.parse import quote
-
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from cms.admin.spreadsheets import (
+    DATETIME_FORMAT,
+    SHEET_TITLE_MAX,
+    append_row,
+    bold_header,
+    content_disposition,
+    local_naive,
+    safe_filename,
+    workbook_response,
+)
 from events.admin.stats import event_stats
 from events.models import CheckIn, QuestionKind, Registration
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 PERCENT_FORMAT = "0.0%"
-_UNSAFE_FILENAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-_SHEET_TITLE_MAX = 31
-
-
-def _local(value):
-    """Excel has no time zones: the local wall-clock time, naive."""
-    return timezone.localtime(value).replace(tzinfo=None) if value else None
 
 
 def session_heading(number, session):
@@ -58,24 +54,6 @@ def _companions(companions):
     return "、".join(parts)
 
 
-def _append(sheet, values):
-    sheet.append(values)
-    for cell in sheet[sheet.max_row]:
-        # A name like "=HYPERLINK(...)" stays text, never a formula.
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            cell.data_type = "s"
-    return sheet[sheet.max_row]
-
-
-def _bold_header(sheet, widths):
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
-    sheet.freeze_panes = "A2"
-
-
 def registrations_workbook(event):
     questions = list(event.questions.order_by("sort_order", "pk"))
     sessions = list(event.sessions.order_by("starts_at", "pk"))
@@ -86,7 +64,7 @@ def registrations_workbook(event):
     )
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = _("Registrations")[:_SHEET_TITLE_MAX]
+    sheet.title = _("Registrations")[:SHEET_TITLE_MAX]
     headers = [
         pgettext("person", "Name"),
         pgettext("person", "Phone"),
@@ -97,7 +75,7 @@ def registrations_workbook(event):
     ]
     headers += [question.label for question in questions]
     headers += [session_heading(number, session) for number, session in enumerate(sessions, start=1)]
-    _append(sheet, headers)
+    append_row(sheet, headers)
     checked_in, not_checked_in = _("Checked in"), _("Not checked in")
     registrations = Registration.objects.filter(event=event).order_by("created_at", "pk")
     for registration in registrations.iterator(chunk_size=500):
@@ -108,23 +86,23 @@ def registrations_workbook(event):
             registration.party_size,
             _companions(registration.companions),
             registration.get_status_display(),
-            _local(registration.created_at),
+            local_naive(registration.created_at),
         ]
         row += [_answer(question, answers.get(str(question.pk))) for question in questions]
         row += [
             checked_in if (registration.pk, session.pk) in attended else not_checked_in
             for session in sessions
         ]
-        cells = _append(sheet, row)
+        cells = append_row(sheet, row)
         cells[5].number_format = DATETIME_FORMAT
-    _bold_header(sheet, [14, 16, 8, 28, 14, 18] + [18] * (len(questions) + len(sessions)))
-    _statistics_sheet(workbook.create_sheet(_("Statistics")[:_SHEET_TITLE_MAX]), event)
+    bold_header(sheet, [14, 16, 8, 28, 14, 18] + [18] * (len(questions) + len(sessions)))
+    _statistics_sheet(workbook.create_sheet(_("Statistics")[:SHEET_TITLE_MAX]), event)
     return workbook
 
 
 def _statistics_sheet(sheet, event):
     stats = event_stats(event)
-    _append(sheet, [_("Event"), event.title])
+    append_row(sheet, [_("Event"), event.title])
     rows = [
         (_("Capacity"), stats.capacity),
         (_("Seats taken"), stats.seats_taken),
@@ -138,11 +116,11 @@ def _statistics_sheet(sheet, event):
         (_("Cancelled or rejected registrations"), stats.cancelled),
     ]
     for row in rows:
-        _append(sheet, list(row))
-    rate = _append(sheet, [_("No-show rate"), stats.no_show_rate])
+        append_row(sheet, list(row))
+    rate = append_row(sheet, [_("No-show rate"), stats.no_show_rate])
     rate[1].number_format = PERCENT_FORMAT
     sheet.append([])
-    _append(
+    append_row(
         sheet,
         [
             _("Session"),
@@ -155,11 +133,11 @@ def _statistics_sheet(sheet, event):
         ],
     )
     for number, session_stats in enumerate(stats.sessions, start=1):
-        cells = _append(
+        cells = append_row(
             sheet,
             [
                 session_heading(number, session_stats.session),
-                _local(session_stats.session.starts_at),
+                local_naive(session_stats.session.starts_at),
                 session_stats.expected,
                 session_stats.attended,
                 session_stats.attended_persons,
@@ -176,25 +154,14 @@ def _statistics_sheet(sheet, event):
 
 def export_filename(event, today=None):
     today = today or timezone.localdate()
-    title = _UNSAFE_FILENAME.sub("_", event.title).strip(" ._") or str(event.pk)
+    title = safe_filename(event.title, event.pk)
     label = _("registration list")
     return f"{title}-{label}-{today:%Y%m%d}.xlsx"
 
 
-def content_disposition(filename, fallback):
-    """``attachment`` with an ASCII ``filename`` for old clients and the real one as RFC 5987
-    ``filename*`` (UTF-8, percent-encoded)."""
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
-
-
 def registrations_response(event):
-    buffer = BytesIO()
-    registrations_workbook(event).save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
     fallback = f"event-{event.pk}-registrations-{timezone.localdate():%Y%m%d}.xlsx"
-    response["Content-Disposition"] = content_disposition(export_filename(event), fallback)
-    response["Cache-Control"] = "private, no-store"  # phone numbers
-    return response
+    return workbook_response(registrations_workbook(event), export_filename(event), fallback)
 
 
 __all__ = ["content_disposition", "export_filename", "registrations_response", "registrations_workbook"]

@@ -16,9 +16,10 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateTimeInput
 
+from cms.admin.errors import add_problems
+from cms.admin.forms import limit_to_managed_units
 from events.models import CheckIn, QuestionKind, RegistrationStatus
 from events.services import MAX_SERIES_LENGTH
-from home.permissions import managed_units
 
 __all__ = [
     "AddByHandForm",
@@ -34,22 +35,6 @@ __all__ = [
 ]
 
 
-def add_problems(form, error, field_map=None):
-    """Put the problems of a ``ServiceError`` on the form: on the field they name when the form
-    has it (``field_map`` renames, e.g. ``{"answers.12": "answer_12"}``), else on the form."""
-    field_map = field_map or {}
-    for problem in error.problems:
-        name = problem.field or ""
-        head = name.split(".", 1)[0]
-        candidates = (field_map.get(name, name), field_map.get(head, head))
-        form.add_error(next((c for c in candidates if c in form.fields), None), problem.message)
-
-
-def _unit_label(unit):
-    depth = max(0, len(unit.path) // 4 - 1)
-    return "— " * depth + unit.name
-
-
 class EventAdminForm(WagtailAdminModelForm):
     """The event's create and edit form (the model's panels).
 
@@ -62,11 +47,7 @@ class EventAdminForm(WagtailAdminModelForm):
         if data is not None and hasattr(data, "copy"):
             data = data.copy()  # mutable, so that a protected session can be put back
         super().__init__(data, *args, **kwargs)
-        organizer = self.fields.get("organizer")
-        if organizer is not None and self.for_user is not None:
-            organizer.widget = forms.Select()
-            organizer.queryset = managed_units(self.for_user).order_by("path")
-            organizer.label_from_instance = _unit_label
+        limit_to_managed_units(self.fields.get("organizer"), self.for_user)
 
     def clean(self):
         cleaned_data = super().clean()

@@ -59,9 +59,14 @@ def team_summary(team, start=None, end=None):
     return _summary(approved_records(start, end).filter(volunteer_id__in=members))
 
 
+def unit_records(unit, start=None, end=None):
+    """Approved records (in the period) of the volunteers of ``unit`` and every unit below it."""
+    return approved_records(start, end).filter(volunteer__org_unit__path__startswith=unit.path)
+
+
 def unit_summary(unit, start=None, end=None):
     """Hours and people of the volunteers belonging to ``unit`` or any unit below it."""
-    return _summary(approved_records(start, end).filter(volunteer__org_unit__path__startswith=unit.path))
+    return _summary(unit_records(unit, start, end))
 
 
 def organized_summary(unit, start=None, end=None):
@@ -89,6 +94,7 @@ __all__ = [
     "organized_summary",
     "team_summary",
     "total_hours",
+    "unit_records",
     "unit_summary",
     "volunteer_summary",
 ]

@@ -32,6 +32,7 @@ from cms.errors import CommonErrorCode, fail
 from cms.ids import find_by_id, parse_id
 from home.models import OrgUnit
 from home.permissions import manages_unit
+from volunteers import certificates
 from volunteers.identity import (
     InvalidIdNumber,
     birth_date_of,
@@ -67,6 +68,14 @@ MIN_AGE = 14
 CODE_WINDOW_SECONDS = 300
 NUMBER_PREFIX = "CZ"
 REASON_MAX_LENGTH = 200
+PROFILE_FIELDS = (
+    "phone",
+    "skills",
+    "availability",
+    "emergency_contact_name",
+    "emergency_contact_phone",
+    "on_public_leaderboard",
+)
 CORRECTABLE_FIELDS = (
     "activity_name",
     "service_date",
@@ -512,6 +521,84 @@ def leave_team(user, team_id):
             fail(Code.NOT_IN_TEAM, _("You are not in this team."))
         membership.status = MembershipStatus.LEFT
         membership.save(update_fields=["status"])
+        return membership
+
+
+def _require_team_manager(by, team):
+    _require_manager(by, team.org_unit, _("Only the organizers of the team's unit may do this."))
+
+
+def add_team_member(team_id, volunteer_id, *, by, role=MembershipRole.MEMBER):
+    """An organizer of the team's unit puts an approved volunteer in the team: ACTIVE, joined today."""
+    with transaction.atomic(durable=True):
+        team = _get(
+            Team.objects.select_related("org_unit"), team_id, "team_id", _("This team does not exist.")
+        )
+        _require_team_manager(by, team)
+        if role not in MembershipRole.values:
+            fail(CommonErrorCode.INVALID, _("Unknown team role."), "role")
+        volunteer = _get(
+            Volunteer.objects, volunteer_id, "volunteer_id", _("This volunteer does not exist."), lock=True
+        )
+        _require_approved(volunteer, own=False)
+        if TeamMembership.objects.filter(
+            team=team, volunteer=volunteer, status__in=[MembershipStatus.REQUESTED, MembershipStatus.ACTIVE]
+        ).exists():
+            fail(
+                Code.ALREADY_IN_TEAM,
+                _("%(name)s is already in this team or has asked to join.") % {"name": volunteer.real_name},
+            )
+        try:
+            with transaction.atomic():
+                return TeamMembership.objects.create(
+                    team=team,
+                    volunteer=volunteer,
+                    role=role,
+                    status=MembershipStatus.ACTIVE,
+                    joined_at=timezone.localdate(_now()),
+                    decided_by=by,
+                )
+        except IntegrityError:
+            fail(
+                Code.ALREADY_IN_TEAM,
+                _("%(name)s is already in this team or has asked to join.") % {"name": volunteer.real_name},
+            )
+
+
+def _load_active_membership(membership_id, by):
+    membership = _get(
+        TeamMembership.objects.select_related("team__org_unit", "volunteer"),
+        membership_id,
+        "membership_id",
+        _("This membership does not exist."),
+    )
+    _require_team_manager(by, membership.team)
+    membership = _get(
+        TeamMembership.objects.select_related("volunteer"), membership.pk, "membership_id", "", lock=True
+    )
+    if membership.status != MembershipStatus.ACTIVE:
+        fail(Code.NOT_IN_TEAM, _("%(name)s is not a member of this team.") % {"name": membership.volunteer})
+    return membership
+
+
+def set_member_role(membership_id, *, by, role):
+    """An organizer of the team's unit makes an active member a leader, or a leader a member."""
+    with transaction.atomic(durable=True):
+        membership = _load_active_membership(membership_id, by)
+        if role not in MembershipRole.values:
+            fail(CommonErrorCode.INVALID, _("Unknown team role."), "role")
+        membership.role = role
+        membership.save(update_fields=["role"])
+        return membership
+
+
+def remove_team_member(membership_id, *, by):
+    """An organizer of the team's unit ends a membership (LEFT; the row stays)."""
+    with transaction.atomic(durable=True):
+        membership = _load_active_membership(membership_id, by)
+        membership.status = MembershipStatus.LEFT
+        membership.decided_by = by
+        membership.save(update_fields=["status", "decided_by"])
         return membership
 
 
@@ -1023,10 +1110,61 @@ def decide_correction(request_id, *, by, accept, response="", hours=None):
         return request
 
 
+# --- the volunteer's own profile and certificates --------------------------------------------------
+
+
+def update_profile(user, **changes):
+    """The volunteer changes their contact details, skills, availability or leaderboard choice.
+
+    ``changes`` holds only the fields given (``phone``, ``skills``, ``availability``,
+    ``emergency_contact_name``, ``emergency_contact_phone``, ``on_public_leaderboard``); a withdrawn
+    volunteer can no longer change anything (``WRONG_STATUS``).
+    """
+    with transaction.atomic(durable=True):
+        volunteer = _own_volunteer(user, lock=True)
+        if volunteer.status == VolunteerStatus.WITHDRAWN:
+            fail(Code.WRONG_STATUS, _("You have withdrawn as a volunteer."))
+        unknown = set(changes) - set(PROFILE_FIELDS)
+        if unknown:
+            fail(CommonErrorCode.INVALID, _("These fields cannot be changed."), sorted(unknown)[0])
+        field = Volunteer._meta.get_field
+        skills = changes.pop("skills", None)
+        for name, value in changes.items():
+            if name == "on_public_leaderboard":
+                value = bool(value)
+            else:
+                value = _text(value, name, field(name).max_length, required=name == "phone", label=_("phone"))
+            setattr(volunteer, name, value)
+        if changes:
+            volunteer.save(update_fields=sorted(changes))
+        if skills is not None:
+            volunteer.skills.set(_skill_ids(skills))
+        return volunteer
+
+
+def request_certificate(user, *, period_start, period_end):
+    """The volunteer asks for a 志愿服务证明 of a period; their own unit issues it at once.
+
+    《志愿服务记录与证明出具办法》: the organization that keeps the records issues the proof when the
+    volunteer asks, free of charge, from the records as kept; so no organizer needs to act, and
+    the certificate names the volunteer's unit as issuer and the volunteer as the one who asked.
+    """
+    with transaction.atomic(durable=True):
+        volunteer = _own_volunteer(user)
+        return certificates.issue_certificate(
+            volunteer,
+            period_start=period_start,
+            period_end=period_end,
+            issuer_unit=volunteer.org_unit,
+            by=user,
+        )
+
+
 __all__ = [
     "Code",
     "VolunteerErrorCode",
     "add_manual_record",
+    "add_team_member",
     "apply",
     "approve_record",
     "approve_volunteer",
@@ -1038,12 +1176,16 @@ __all__ = [
     "decide_join_request",
     "decide_signup",
     "leave_team",
+    "remove_team_member",
+    "request_certificate",
     "request_correction",
     "request_to_join",
     "round_hours",
+    "set_member_role",
     "shift_code",
     "sign_up",
     "suspend_volunteer",
+    "update_profile",
     "void_record",
     "withdraw_signup",
     "withdraw_volunteer",

@@ -71,7 +71,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cms.whitenoise.FrontendWhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -155,7 +155,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "玉兰 Yulan")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 
-# Static files and uploads. whitenoise serves static files (and, later, the built frontend).
+# Static files and uploads. whitenoise serves static files and the built frontend.
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
@@ -166,6 +166,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# The frontend app (frontend/, docs/frontend.md), built by `make run` into FRONTEND_DIST.
+# whitenoise serves its files from the site root (hashed /assets/* cached for a year, see
+# cms/whitenoise.py); cms.views.frontend answers every client-side route with its index.html.
+FRONTEND_DIST = Path(os.environ.get("FRONTEND_DIST", BASE_DIR / "frontend" / "dist"))
+WHITENOISE_ROOT = FRONTEND_DIST
 
 # Search: Wagtail's database backend over jieba-segmented fields (see home/search.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

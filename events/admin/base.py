@@ -1,14 +1,12 @@
 """What every per-event admin screen shares: the event, checked against the unit rule."""
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cms.admin.views import ManagedObjectMixin
 from events.admin.permissions import event_permission_policy
 from events.models import Event
 
@@ -19,32 +17,17 @@ def url(name, *args):
     return reverse(f"{URL_NAMESPACE}:{name}", args=args)
 
 
-def can(user, action, event):
-    return event_permission_policy.user_has_permission_for_instance(user, action, event)
+class EventObjectMixin(ManagedObjectMixin):
+    """Loads ``self.event`` from the ``pk`` URL argument; refuses people who do not manage it."""
 
+    permission_policy = event_permission_policy
 
-def service_error_message(request, error):
-    """Show a ``ServiceError``'s problems as one admin error message."""
-    messages.error(request, " ".join(str(problem.message) for problem in error.problems))
-
-
-class EventObjectMixin:
-    """Loads ``self.event`` from the ``pk`` URL argument; refuses people who do not manage it.
-
-    The refusal is ``PermissionDenied``: Wagtail's admin turns it into a redirect to the
-    dashboard with a message (and a 403 for XMLHttpRequest).
-    """
-
-    permission_required = "change"
+    def get_queryset(self):
+        return Event.objects.select_related("organizer", "venue")
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.event = get_object_or_404(Event.objects.select_related("organizer", "venue"), pk=kwargs["pk"])
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can(request.user, self.permission_required, self.event):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+        self.event = self.object
 
 
 class EventAdminView(EventObjectMixin, WagtailAdminTemplateMixin, View):

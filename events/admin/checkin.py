@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from django.views import View
 from wagtail.admin import messages
 
+from cms.admin.errors import wants_json
 from cms.errors import ServiceError
 from events import services
 from events.admin.base import EventObjectMixin, url
@@ -29,10 +30,6 @@ from events.admin.stats import session_counts
 from events.models import CheckIn, CheckInMethod, EventSession, Registration, RegistrationStatus
 
 SEARCH_LIMIT = 20
-
-
-def wants_json(request):
-    return "application/json" in request.headers.get("Accept", "")
 
 
 def current_session(sessions, now=None):

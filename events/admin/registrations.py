@@ -16,9 +16,11 @@ from wagtail.admin import messages
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.widgets.button import Button, HeaderButton
 
+from cms.admin.errors import service_error_message
+from cms.admin.views import ServiceFormMixin
 from cms.errors import ServiceError
 from events import services
-from events.admin.base import EventAdminView, EventObjectMixin, service_error_message, url
+from events.admin.base import EventAdminView, EventObjectMixin, url
 from events.admin.stats import event_stats
 from events.exports import registrations_response
 from events.forms import (
@@ -27,7 +29,6 @@ from events.forms import (
     CapacityForm,
     ReasonForm,
     RegistrationFilterForm,
-    add_problems,
 )
 from events.models import ACTIVE_STATUSES, EventStatus, Registration, RegistrationStatus
 from events.tokens import normalize_token
@@ -137,47 +138,13 @@ class RegistrationActionView(EventObjectMixin, View):
         return redirect(get_valid_next_url_from_request(request) or url("registrations", self.event.pk))
 
 
-class FormView(EventAdminView):
-    """A small form about the event: GET shows it, POST calls a service."""
+class FormView(ServiceFormMixin, EventAdminView):
+    """A small form about the event: GET shows it, POST calls a service, then the registrations."""
 
     template_name = "events/admin/form.html"
-    submit_label = gettext_lazy("Save")
-    intro = ""
 
-    def get_form(self, data=None):
-        raise NotImplementedError
-
-    def act(self, form):
-        """Call the service; return the success message."""
-        raise NotImplementedError
-
-    def get(self, request, *args, **kwargs):
-        return self.render(self.get_form())
-
-    def post(self, request, *args, **kwargs):
-        form = self.get_form(request.POST)
-        if form.is_valid():
-            try:
-                message = self.act(form)
-            except ServiceError as error:
-                add_problems(form, error, getattr(form, "field_map", dict)())
-            else:
-                messages.success(request, message)
-                return redirect(url("registrations", self.event.pk))
-        return self.render(form)
-
-    def render(self, form):
-        context = self.get_context_data(
-            form=form,
-            action=self.request.path,
-            submit_label=self.submit_label,
-            intro=self.get_intro(),
-            cancel_url=url("registrations", self.event.pk),
-        )
-        return TemplateResponse(self.request, self.template_name, context)
-
-    def get_intro(self):
-        return self.intro
+    def get_success_url(self):
+        return url("registrations", self.event.pk)
 
 
 class AddByHandView(FormView):

@@ -3,7 +3,6 @@ copy and weekly series, and the per-event screens (registrations, check-in, expo
 
 import django_filters
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.deletion import ProtectedError
 from django.shortcuts import redirect
@@ -21,9 +20,10 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
+from cms.admin.views import InstancePermissionMixin
 from cms.errors import ServiceError
 from events.admin import checkin, registrations
-from events.admin.base import URL_NAMESPACE, EventAdminView, can, url
+from events.admin.base import URL_NAMESPACE, EventAdminView, url
 from events.admin.permissions import event_permission_policy
 from events.forms import CopyEventForm, EventAdminForm, WeeklySeriesForm, add_problems, default_series_initial
 from events.models import Event, EventKind, EventSession, EventStatus
@@ -116,18 +116,6 @@ class EventIndexView(generic.IndexView):
                 MenuItem(_("Weekly series"), url("series", instance.pk), icon_name="repeat", priority=25),
             ]
         return buttons
-
-
-class InstancePermissionMixin:
-    """Refuses an event the person does not manage (the generic views check only the model)."""
-
-    instance_permission = "change"
-
-    def get_object(self, *args, **kwargs):
-        event = super().get_object(*args, **kwargs)
-        if not can(self.request.user, self.instance_permission, event):
-            raise PermissionDenied
-        return event
 
 
 class EventEditView(InstancePermissionMixin, generic.EditView):

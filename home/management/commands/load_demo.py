@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 
 from events.demo import load_demo_events
 from home.demo.loader import ADMIN_PASSWORD_ENV, DemoLoader, admin_password_file, quiet_logging
+from volunteers.demo import load_demo_volunteers
 
 
 class Command(BaseCommand):
@@ -24,12 +25,17 @@ class Command(BaseCommand):
         with quiet_logging():
             login = loader.load(admin=not no_admin)
             events = load_demo_events()
+            volunteers, seconds = load_demo_volunteers(admin=login[0] if login else None)
         if verbosity < 1:
             return
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded in {loader.elapsed:.1f} s."))
         for line in loader.stats.lines():
             self.stdout.write(line)
         self.stdout.write(f"  events: {len(events)} (with sessions, questions and demo registrations)")
+        self.stdout.write(
+            f"  volunteers: {len(volunteers.volunteers)} in {len(volunteers.teams)} teams, "
+            f"with shifts and service records ({seconds:.1f} s)"
+        )
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         self.stdout.write("")
         self.stdout.write(f"  Site:     {base}/")
@@ -43,3 +49,5 @@ class Command(BaseCommand):
                 "new": f"new, stored in {admin_password_file()}",
             }[source]
             self.stdout.write(f"  Login:    {user.username} ({user.email}) / {password}  ({where})")
+            for role, account in volunteers.logins.items():
+                self.stdout.write(f"            {account.email} ({role}), the same password")
