@@ -9,8 +9,16 @@ STAMP := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
 MANAGE := DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py
 PYTEST_ARGS ?=
+# make test FRONTEND=0: the Python suite only (CI's PostgreSQL pass); the frontend does not touch the database.
+FRONTEND ?= 1
+NPM ?= npm
+CHROMIUM_PATH ?= /usr/bin/chromium
+export CHROMIUM_PATH
+FRONTEND_STAMP := frontend/node_modules/.installed
+FRONTEND_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) \
+	frontend/index.html frontend/vite.config.ts frontend/tsconfig.json
 
-.PHONY: install run test lint check schema
+.PHONY: install run test lint check schema frontend frontend-install frontend-test chromium
 
 install: $(STAMP)
 
@@ -22,7 +30,7 @@ $(STAMP): requirements.txt requirements-test.txt
 
 # load_demo prints the URLs and the demo login. Beside the server, every minute: scheduled
 # publishing and event reminders (mail goes to this console); the loop stops with the server.
-run: install
+run: install frontend
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) load_demo
@@ -32,10 +40,41 @@ run: install
 	$(MANAGE) runserver $(ADDRESS)
 
 # pytest exits 5 when it collected nothing: a failure like any other non-zero code, said out loud.
+# Then, unless FRONTEND=0, the frontend's checks (see frontend-test).
 test: install
 	@$(BIN)/pytest $(PYTEST_ARGS); code=$$?; \
 	if [ $$code -eq 5 ]; then echo "pytest collected no tests" >&2; fi; \
 	exit $$code
+	@if [ "$(FRONTEND)" != "0" ]; then $(MAKE) --no-print-directory frontend-test; fi
+
+# The frontend (docs/frontend.md): npm ci when the lock file changed, vite build when a source did.
+# Django serves the build (frontend/dist) at /.
+frontend: frontend/dist/index.html
+
+frontend-install: $(FRONTEND_STAMP)
+
+$(FRONTEND_STAMP): frontend/package.json frontend/package-lock.json
+	cd frontend && $(NPM) ci --no-audit --no-fund
+	touch $@
+
+frontend/dist/index.html: $(FRONTEND_STAMP) $(FRONTEND_SOURCES)
+	cd frontend && $(NPM) run build
+
+# Generated GraphQL types match ../schema.graphql, vue-tsc, vitest, then Playwright in Chromium
+# against a real Django server with the demo data (a throwaway SQLite database, a free port).
+frontend-test: frontend-install chromium
+	cd frontend && $(NPM) run --silent codegen:check
+	cd frontend && $(NPM) run --silent typecheck
+	cd frontend && $(NPM) run --silent test:unit
+	$(MAKE) --no-print-directory frontend
+	cd frontend && $(NPM) run --silent test:e2e
+
+# Playwright cannot download its browsers here: Debian's Chromium, installed when missing (as root).
+chromium:
+	@test -x "$(CHROMIUM_PATH)" || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get > /dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "Chromium is missing at $(CHROMIUM_PATH): apt-get install chromium (as root), or set CHROMIUM_PATH" >&2; exit 1; fi; }
 
 lint: install
 	$(BIN)/ruff check .

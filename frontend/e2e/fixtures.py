@@ -1,0 +1,127 @@
+"""Browser-test data on top of `manage.py load_demo`, made through the services like real use.
+
+Run by e2e/global-setup.ts as `manage.py shell -c "exec(open(...).read())"` against the
+throwaway database; prints one JSON line with what the tests need. Every scenario has its own
+people and its own event, so the tests do not depend on each other's order.
+"""
+
+import datetime
+import json
+import os
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.test.utils import override_settings
+from django.utils import timezone
+
+from events import services
+from events.models import Event, EventKind, EventQuestion, EventSession, EventStatus, QuestionKind
+from home.models import ArticlePage, CampaignPage, ClassPage
+from home.models.preview import create_preview_token
+
+PASSWORD = os.environ["E2E_PASSWORD"]
+
+
+def person(key, name):
+    email = f"{key}@e2e.example.com"
+    user = get_user_model().objects.create_user(
+        username=f"e2e-{key}", email=email, password=PASSWORD, display_name=name
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+def event(title, capacity, *, page=None, days=10, questions=(), **fields):
+    now = timezone.now()
+    starts = (timezone.localtime() + datetime.timedelta(days=days)).replace(
+        hour=9, minute=30, second=0, microsecond=0
+    )
+    venue = page.venue if page and page.venue else None
+    from home.models import OrgUnit, Venue
+
+    venue = venue or Venue.objects.order_by("pk").first()
+    made = Event.objects.create(
+        title=title,
+        kind=EventKind.COURSE if page else EventKind.ACTIVITY,
+        summary=f"{title}（浏览器测试）",
+        page=page,
+        organizer=venue.org_unit if venue else OrgUnit.objects.filter(parent=None).first(),
+        venue=venue,
+        capacity=capacity,
+        max_party_size=fields.pop("max_party_size", 1),
+        registration_opens_at=now - datetime.timedelta(days=1),
+        registration_closes_at=starts - datetime.timedelta(hours=2),
+        status=EventStatus.PUBLISHED,
+        waitlist_enabled=True,
+        **fields,
+    )
+    for week in range(2 if page else 1):
+        EventSession.objects.create(
+            event=made,
+            title=f"第 {week + 1} 课" if page else "",
+            starts_at=starts + datetime.timedelta(weeks=week),
+            ends_at=starts + datetime.timedelta(weeks=week, hours=2),
+        )
+    for order, (label, kind, choices, required) in enumerate(questions):
+        EventQuestion.objects.create(
+            event=made, label=label, kind=kind, choices=choices, required=required, sort_order=order
+        )
+    return made
+
+
+with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+    people = {
+        key: person(key, name)
+        for key, name in [
+            ("dora", "杜拉"),
+            ("alice", "艾丽"),
+            ("bob", "鲍勃"),
+            ("carol", "卡萝"),
+            ("erin", "艾琳"),
+        ]
+    }
+    page = (
+        ClassPage.objects.live()
+        .filter(locale__language_code="zh-hans", venue__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    course = event(
+        "E2E 插花体验课",
+        10,
+        page=page,
+        max_party_size=2,
+        ask_companions=True,
+        questions=[("以前学过插花吗？", QuestionKind.YES_NO, "", True)],
+    )
+    promote = event("E2E 递补测试活动", 1, days=12)
+    services.register(people["alice"], promote.pk, name="艾丽")
+    services.register(people["bob"], promote.pk, name="鲍勃")
+    full = event("E2E 已满活动", 1, days=14)
+    services.register(people["carol"], full.pk, name="卡萝")
+
+
+def preview_of(model):
+    """An unsaved edit of a published page, as the admin's Preview button stores it."""
+    draft = model.objects.live().filter(locale__language_code="zh-hans").order_by("pk").first()
+    draft.title = f"{draft.title}（草稿）"
+    return {"type": model.__name__, "title": draft.title, "token": create_preview_token(draft)}
+
+
+previews = [preview_of(model) for model in (ClassPage, CampaignPage, ArticlePage)]
+
+print(
+    json.dumps(
+        {
+            "password": PASSWORD,
+            "classTitle": page.title,
+            "classPath": "/" + "/".join(page.url_path.strip("/").split("/")[1:]) + "/",
+            "course": {"id": course.pk, "title": course.title},
+            "promote": {"id": promote.pk, "title": promote.title},
+            "full": {"id": full.pk, "title": full.title},
+            "users": {key: user.email for key, user in people.items()},
+            "previews": previews,
+        },
+        ensure_ascii=False,
+    )
+)

@@ -1,0 +1,36 @@
+import type { CombinedError } from '@urql/core'
+import type { AuthError } from './useAuth'
+
+type T = (key: string, values?: Record<string, unknown>) => string
+type Te = (key: string) => boolean
+
+export type MutationKind = 'register' | 'cancel' | 'account'
+
+/** A refused mutation's code in the viewer's language; the server's message if we have none. */
+export function mutationErrorMessage(t: T, te: Te, kind: MutationKind, error: { code: string; message?: string }) {
+  const key = `errors.${kind}.${error.code}`
+  return te(key) ? t(key) : error.message || t('common.unknownError')
+}
+
+/** A failed request: offline, or the server (never a blank page). */
+export function requestErrorMessage(t: T, error: CombinedError | undefined | null): string {
+  if (!error) return ''
+  if (error.networkError || (typeof navigator !== 'undefined' && navigator.onLine === false)) {
+    const status = (error.response as Response | undefined)?.status
+    return status && status >= 500 ? t('common.serverError') : t('common.offline')
+  }
+  return t('common.serverError')
+}
+
+export function authErrorMessage(t: T, errors: AuthError[]): string {
+  if (!errors.length) return t('common.unknownError')
+  return errors
+    .map((e) => {
+      if (e.code === 'network') return t('common.offline')
+      if (e.code === 'server') return t('common.serverError')
+      if (e.code === 'too_many') return t('account.tooManyAttempts')
+      return e.message || t('common.unknownError')
+    })
+    .filter((m, i, all) => all.indexOf(m) === i)
+    .join(' ')
+}

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { buildSchema, GraphQLEnumType } from 'graphql'
+import { describe, expect, it } from 'vitest'
+import zhCN from '@/i18n/zh-CN'
+import en from '@/i18n/en'
+import { authErrorMessage, mutationErrorMessage, requestErrorMessage } from '@/composables/errors'
+import { CombinedError } from '@urql/core'
+
+// The mutations the app sends, and the key under errors.* that explains their codes.
+const USED = { RegisterForEventErrorCode: 'register', CancelRegistrationErrorCode: 'cancel', AccountErrorCode: 'account' } as const
+const schema = buildSchema(readFileSync(resolve(process.cwd(), '..', 'schema.graphql'), 'utf8'))
+
+describe('every error code of the mutations the app uses has a message', () => {
+  for (const [enumName, kind] of Object.entries(USED)) {
+    const codes = (schema.getType(enumName) as GraphQLEnumType).getValues().map((v) => v.name)
+    it(`${enumName} (${codes.length} codes) in Chinese and English`, () => {
+      expect(codes.length).toBeGreaterThan(3)
+      for (const messages of [zhCN, en]) {
+        const table = messages.errors[kind] as Record<string, string>
+        expect(codes.filter((code) => !table[code])).toEqual([])
+      }
+    })
+  }
+})
+
+const t = (key: string) => `t:${key}`
+const te = (key: string) => key.startsWith('errors.register.')
+
+describe('messages', () => {
+  it('known codes are translated; unknown ones fall back to the server message', () => {
+    expect(mutationErrorMessage(t, te, 'register', { code: 'FULL', message: 'x' })).toBe('t:errors.register.FULL')
+    expect(mutationErrorMessage(t, te, 'cancel', { code: 'NEW_CODE', message: 'from server' })).toBe('from server')
+    expect(mutationErrorMessage(t, te, 'cancel', { code: 'NEW_CODE' })).toBe('t:common.unknownError')
+  })
+
+  it('a network failure reads as offline, a 5xx as the server', () => {
+    const offline = new CombinedError({ networkError: new Error('Failed to fetch') })
+    expect(requestErrorMessage(t, offline)).toBe('t:common.offline')
+    const server = new CombinedError({ networkError: new Error('500'), response: { status: 502 } })
+    expect(requestErrorMessage(t, server)).toBe('t:common.serverError')
+    expect(requestErrorMessage(t, null)).toBe('')
+  })
+
+  it('allauth errors keep their (localised) message; network and rate limits are ours', () => {
+    expect(authErrorMessage(t, [{ message: '邮箱或密码错误' }])).toBe('邮箱或密码错误')
+    expect(authErrorMessage(t, [{ message: '', code: 'network' }])).toBe('t:common.offline')
+    expect(authErrorMessage(t, [{ message: '', code: 'too_many' }])).toBe('t:account.tooManyAttempts')
+    expect(authErrorMessage(t, [])).toBe('t:common.unknownError')
+  })
+})

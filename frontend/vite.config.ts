@@ -1,0 +1,60 @@
+/// <reference types="vitest/config" />
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
+import { fileURLToPath, URL } from 'node:url'
+import { defineConfig, type Plugin } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import Components from 'unplugin-vue-components/vite'
+import { VantResolver } from '@vant/auto-import-resolver'
+
+// Django (make run, or runserver) for `npm run dev`: everything that is not the app goes there.
+const django = process.env.DJANGO_URL ?? 'http://127.0.0.1:8000'
+const proxied = ['/graphql/', '/_allauth/', '/admin/', '/media/', '/static/', '/documents/', '/images/', '/volunteers/']
+
+// whitenoise serves precompressed files when they exist beside the original: write .gz and .br
+// for every text asset so that phones get the small ones without compressing on each request.
+function precompress(): Plugin {
+  return {
+    name: 'yulan-precompress',
+    apply: 'build',
+    enforce: 'post',
+    // After the files are written, so that what is compressed is exactly what is served.
+    writeBundle(options, bundle) {
+      for (const name of Object.keys(bundle)) {
+        if (!/\.(js|css|svg|html|json)$/.test(name)) continue
+        const file = join(options.dir ?? 'dist', name)
+        const data = readFileSync(file)
+        if (data.length < 1024) continue
+        writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }))
+        writeFileSync(`${file}.br`, brotliCompressSync(data))
+      }
+    },
+  }
+}
+
+export default defineConfig({
+  // Served by Django + whitenoise at the site root; hashed files under /assets/ are immutable.
+  base: '/',
+  plugins: [
+    vue(),
+    Components({ resolvers: [VantResolver()], dts: 'src/components.d.ts' }),
+    precompress(),
+  ],
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  build: { outDir: 'dist', assetsDir: 'assets', emptyOutDir: true, chunkSizeWarningLimit: 600 },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    proxy: Object.fromEntries(
+      [...proxied.map((p) => [p, { target: django, changeOrigin: false }]), ['^/events/[^/]+\\.ics$', { target: django }], ['^/events/feed/', { target: django }]],
+    ),
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['tests/unit/**/*.spec.ts'],
+    setupFiles: ['tests/unit/setup.ts'],
+    css: false,
+    server: { deps: { inline: ['vant'] } },
+  },
+})
