@@ -18,7 +18,7 @@ const config: CodegenConfig = {
         onlyOperationTypes: true,
         useTypeImports: true,
         skipTypename: false,
-        scalars: { DateTime: 'string', Date: 'string', PageSize: 'number', Offset: 'number' },
+        scalars: { DateTime: 'string', Date: 'string', Decimal: 'string', PageSize: 'number', Offset: 'number' },
       },
     },
   },

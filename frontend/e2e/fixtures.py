@@ -110,6 +110,62 @@ def preview_of(model):
 
 previews = [preview_of(model) for model in (ClassPage, CampaignPage, ArticlePage)]
 
+
+def volunteer_scenario():
+    """An approved volunteer (vera) and an opportunity with two overlapping shifts, signed up
+    for through the app: the first is taken, the second is refused as OVERLAP."""
+    from home.models import OrgUnit
+    from volunteers import services as volunteer_services
+    from volunteers.models import Opportunity, OpportunityStatus, Role, Shift, SignupFlow
+
+    vera = person("vera", "维拉")
+    community = next(
+        unit
+        for unit in OrgUnit.objects.filter(level="community").order_by("pk")
+        if not unit.requires_volunteer_id()
+    )
+    profile = volunteer_services.apply(
+        vera,
+        real_name="维拉",
+        gender="female",
+        birth_date=datetime.date(1990, 5, 1),
+        phone="13800000000",
+        org_unit_id=community.pk,
+        consent_version="2026-01",
+    )
+    admin = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+    volunteer_services.approve_volunteer(profile.pk, by=admin)
+    opportunity = Opportunity.objects.create(
+        title="E2E 社区读书会志愿服务",
+        description="浏览器测试",
+        org_unit=community,
+        status=OpportunityStatus.PUBLISHED,
+    )
+    day = (timezone.localtime() + datetime.timedelta(days=9)).replace(hour=9, minute=0, second=0, microsecond=0)
+    shifts = []
+    for name, start, hours in (("签到引导", 0, 3), ("图书整理", 1, 3)):
+        role = Role.objects.create(opportunity=opportunity, name=f"E2E {name}")
+        starts = day + datetime.timedelta(hours=start)
+        shifts.append(
+            Shift.objects.create(
+                role=role,
+                starts_at=starts,
+                ends_at=starts + datetime.timedelta(hours=hours),
+                place="E2E 社区活动室",
+                max_count=5,
+                signup_flow=SignupFlow.INSTANT,
+                signup_deadline=starts - datetime.timedelta(hours=12),
+            )
+        )
+    return {
+        "email": vera.email,
+        "opportunity": {"id": opportunity.pk, "title": opportunity.title},
+        "shifts": [{"id": s.pk, "role": s.role.name} for s in shifts],
+    }
+
+
+volunteer = volunteer_scenario()
+
 print(
     json.dumps(
         {
@@ -119,8 +175,9 @@ print(
             "course": {"id": course.pk, "title": course.title},
             "promote": {"id": promote.pk, "title": promote.title},
             "full": {"id": full.pk, "title": full.title},
-            "users": {key: user.email for key, user in people.items()},
+            "users": {**{key: user.email for key, user in people.items()}, "vera": volunteer["email"]},
             "previews": previews,
+            "volunteer": volunteer,
         },
         ensure_ascii=False,
     )

@@ -8,8 +8,10 @@ export interface E2EState {
   course: { id: number; title: string }
   promote: { id: number; title: string }
   full: { id: number; title: string }
-  users: Record<'dora' | 'alice' | 'bob' | 'carol' | 'erin', string>
+  users: Record<'dora' | 'alice' | 'bob' | 'carol' | 'erin' | 'vera', string>
   previews: { type: string; title: string; token: string }[]
+  /** vera, an approved volunteer, and two overlapping shifts of one opportunity */
+  volunteer: { email: string; opportunity: { id: number; title: string }; shifts: { id: number; role: string }[] }
 }
 
 export const state: E2EState = JSON.parse(process.env.E2E_STATE ?? '{}')

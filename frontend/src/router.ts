@@ -28,6 +28,25 @@ const routes: RouteRecordRaw[] = [
   { path: '/account/signup', component: () => import('./views/SignupView.vue'), meta: { tab: 'account' } },
   { path: '/account/verify-email/:key?', component: () => import('./views/VerifyEmailView.vue'), props: true, meta: { tab: 'account' } },
   { path: '/account/reset-password/:key?', component: () => import('./views/ResetPasswordView.vue'), props: true, meta: { tab: 'account' } },
+  // The volunteer centre (志愿者中心) and leader mode
+  { path: '/volunteer/', component: () => import('./views/VolunteerHomeView.vue'), meta: { tab: 'account' } },
+  { path: '/volunteer/apply', component: () => import('./views/VolunteerApplyView.vue'), meta: { tab: 'account', auth: true } },
+  { path: '/volunteer/profile', component: () => import('./views/VolunteerProfileView.vue'), meta: { tab: 'account', auth: true } },
+  { path: '/volunteer/teams/', component: () => import('./views/VolunteerTeamsView.vue'), meta: { tab: 'account' } },
+  { path: '/volunteer/teams/:id(\\d+)', component: () => import('./views/VolunteerTeamView.vue'), props: true, meta: { tab: 'account' } },
+  { path: '/volunteer/shifts/', component: () => import('./views/VolunteerShiftsView.vue'), meta: { tab: 'account' } },
+  { path: '/volunteer/shifts/:id(\\d+)', component: () => import('./views/VolunteerShiftView.vue'), props: true, meta: { tab: 'account' } },
+  {
+    path: '/volunteer/shifts/:id(\\d+)/attendance',
+    component: () => import('./views/ShiftAttendanceView.vue'),
+    props: true,
+    meta: { tab: 'account', auth: true },
+  },
+  { path: '/volunteer/shifts/:id(\\d+)/check', component: () => import('./views/ShiftCheckView.vue'), props: true, meta: { tab: 'account', auth: true } },
+  { path: '/volunteer/my-shifts/', component: () => import('./views/MyShiftsView.vue'), meta: { tab: 'account', auth: true } },
+  { path: '/volunteer/hours/', component: () => import('./views/VolunteerHoursView.vue'), meta: { tab: 'account', auth: true } },
+  { path: '/volunteer/certificates/', component: () => import('./views/VolunteerCertificatesView.vue'), meta: { tab: 'account', auth: true } },
+  { path: '/volunteer/leaderboard/', component: () => import('./views/VolunteerLeaderboardView.vue'), meta: { tab: 'account' } },
   { path: '/:path(.*)*', component: () => import('./views/ContentPageView.vue') },
 ]
 

@@ -4,11 +4,31 @@ import type { AuthError } from './useAuth'
 type T = (key: string, values?: Record<string, unknown>) => string
 type Te = (key: string) => boolean
 
-export type MutationKind = 'register' | 'cancel' | 'account'
+export type MutationKind =
+  | 'register'
+  | 'cancel'
+  | 'account'
+  | 'volunteerApply'
+  | 'volunteerProfile'
+  | 'joinTeam'
+  | 'leaveTeam'
+  | 'shiftSignUp'
+  | 'shiftWithdraw'
+  | 'checkIn'
+  | 'checkOut'
+  | 'correction'
+  | 'certificate'
+
+/**
+ * Codes whose server message carries the particulars (OVERLAP names the other shift, in the
+ * request's language): that message is shown; ours only when the server sent none.
+ */
+const DETAILED = new Set(['OVERLAP'])
 
 /** A refused mutation's code in the viewer's language; the server's message if we have none. */
 export function mutationErrorMessage(t: T, te: Te, kind: MutationKind, error: { code: string; message?: string }) {
   const key = `errors.${kind}.${error.code}`
+  if (DETAILED.has(error.code) && error.message) return error.message
   return te(key) ? t(key) : error.message || t('common.unknownError')
 }
 

@@ -8,7 +8,21 @@ import { authErrorMessage, mutationErrorMessage, requestErrorMessage } from '@/c
 import { CombinedError } from '@urql/core'
 
 // The mutations the app sends, and the key under errors.* that explains their codes.
-const USED = { RegisterForEventErrorCode: 'register', CancelRegistrationErrorCode: 'cancel', AccountErrorCode: 'account' } as const
+const USED = {
+  RegisterForEventErrorCode: 'register',
+  CancelRegistrationErrorCode: 'cancel',
+  AccountErrorCode: 'account',
+  ApplyAsVolunteerErrorCode: 'volunteerApply',
+  UpdateVolunteerProfileErrorCode: 'volunteerProfile',
+  RequestToJoinTeamErrorCode: 'joinTeam',
+  LeaveTeamErrorCode: 'leaveTeam',
+  SignUpForShiftErrorCode: 'shiftSignUp',
+  WithdrawShiftSignupErrorCode: 'shiftWithdraw',
+  CheckInVolunteerErrorCode: 'checkIn',
+  CheckOutVolunteerErrorCode: 'checkOut',
+  RequestRecordCorrectionErrorCode: 'correction',
+  RequestVolunteerCertificateErrorCode: 'certificate',
+} as const
 const schema = buildSchema(readFileSync(resolve(process.cwd(), '..', 'schema.graphql'), 'utf8'))
 
 describe('every error code of the mutations the app uses has a message', () => {
@@ -32,6 +46,14 @@ describe('messages', () => {
     expect(mutationErrorMessage(t, te, 'register', { code: 'FULL', message: 'x' })).toBe('t:errors.register.FULL')
     expect(mutationErrorMessage(t, te, 'cancel', { code: 'NEW_CODE', message: 'from server' })).toBe('from server')
     expect(mutationErrorMessage(t, te, 'cancel', { code: 'NEW_CODE' })).toBe('t:common.unknownError')
+  })
+
+  it('an overlap shows the server message, which names the other shift', () => {
+    const te2 = (key: string) => key.startsWith('errors.shiftSignUp.')
+    const message = '与另一班次时间冲突：签到引导, 12月2日 09:00–12:00。'
+    expect(mutationErrorMessage(t, te2, 'shiftSignUp', { code: 'OVERLAP', message })).toBe(message)
+    expect(mutationErrorMessage(t, te2, 'shiftSignUp', { code: 'OVERLAP', message: '' })).toBe('t:errors.shiftSignUp.OVERLAP')
+    expect(mutationErrorMessage(t, te2, 'shiftSignUp', { code: 'SHIFT_FULL', message: 'Full' })).toBe('t:errors.shiftSignUp.SHIFT_FULL')
   })
 
   it('a network failure reads as offline, a 5xx as the server', () => {
