@@ -48,8 +48,8 @@ from volunteers.models import (
     Volunteer,
     VolunteerStatus,
 )
+from volunteers.models.agreement import DEFAULT_VERSION
 
-CONSENT_VERSION = "2026-01"
 HOURS_PER_MONTH = 20
 PENDING_DAYS = 5
 """Past shifts of the last few days keep their records awaiting review."""
@@ -233,7 +233,7 @@ class VolunteerDemo:
             id_number_masked=protected[2],
             org_unit=unit,
             availability="周末" if index % 2 else "工作日晚上、周末",
-            consent_version=CONSENT_VERSION,
+            consent_version=DEFAULT_VERSION,
             consented_at=_at(since, "09:00"),
             status=VolunteerStatus.APPROVED,
             number=self._number(since.year),
@@ -420,7 +420,7 @@ class VolunteerDemo:
                 org_unit_id=_unit(label).pk,
                 skills=[self.skills[name].pk for name in skills],
                 id_number=fake_id_number(born, index) if with_id else "",
-                consent_version=CONSENT_VERSION,
+                consent_version=DEFAULT_VERSION,
                 availability="周末",
             )
 

@@ -59,6 +59,7 @@ from volunteers.models import (
     Team,
     TeamMembership,
     Volunteer,
+    VolunteerAgreement,
     VolunteerStatus,
 )
 
@@ -256,6 +257,12 @@ def apply(
     consent_version = _text(consent_version, "consent_version", field("consent_version").max_length)
     if not consent_version:
         fail(Code.CONSENT_REQUIRED, _("Please read and accept the volunteer agreement."), "consent_version")
+    if consent_version != VolunteerAgreement.load().version:
+        fail(
+            Code.CONSENT_REQUIRED,
+            _("The volunteer agreement has changed: please read it and accept it again."),
+            "consent_version",
+        )
     availability = _text(availability, "availability", field("availability").max_length)
     emergency_contact_name = _text(
         emergency_contact_name, "emergency_contact_name", field("emergency_contact_name").max_length

@@ -80,10 +80,24 @@ class OrgUnit(graphene.ObjectType):
     level = OrgUnitLevel(required=True, description="City, district, street or community.")
     parent_id = graphene.ID(description="The parent unit's id; null for the city.")
     path = graphene.String(required=True, description="Tree path; a unit's descendants' paths start with it.")
+    volunteer_id_required = graphene.Boolean(
+        required=True,
+        description="Whether volunteers of this unit give their ID number when applying (set on the "
+        "unit or on a unit above it).",
+    )
 
     @staticmethod
     def resolve_short_name(unit, info):
         return unit.label
+
+    @staticmethod
+    def resolve_volunteer_id_required(unit, info):
+        request = info.context
+        if not hasattr(request, "_volunteer_id_paths"):
+            request._volunteer_id_paths = list(
+                models.OrgUnit.objects.filter(volunteer_id_required=True).values_list("path", flat=True)
+            )
+        return any(unit.path.startswith(path) for path in request._volunteer_id_paths)
 
 
 class Venue(graphene.ObjectType):

@@ -345,6 +345,15 @@ class TestDirectory:
         paths = [item["path"] for item in everything["items"]]
         assert paths == sorted(paths)
 
+    def test_whether_volunteers_give_their_id_number(self, gql, org):
+        org["district"].volunteer_id_required = True
+        org["district"].save()
+        query = "{ orgUnits { items { name volunteerIdRequired } } }"
+        required = {item["name"]: item["volunteerIdRequired"] for item in gql(query)["orgUnits"]["items"]}
+        below = {unit.name for unit in models.OrgUnit.objects.filter(path__startswith=org["district"].path)}
+        assert len(below) >= 2
+        assert required == {name: name in below for name in required}
+
     def test_articles_by_tag(self, gql, site):
         factories.make_article(site["articles"], title="常阿姐", tags=["维权", "志愿者"])
         factories.make_article(site["articles"], title="智慧平台", tags=["维权"])

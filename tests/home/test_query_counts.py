@@ -111,7 +111,7 @@ def test_org_units(gql, db):
 
     query = (
         "{ orgUnits(level: DISTRICT, limit: 100) { totalCount items { id name shortName "
-        "level parentId path } } }"
+        "level parentId path volunteerIdRequired } } }"
     )
     assert_constant(gql, query, add, "orgUnits")
 

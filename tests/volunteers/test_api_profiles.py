@@ -17,7 +17,7 @@ from tests.volunteers.factories import (
     make_volunteer,
 )
 from volunteers.identity import reveal_id_number
-from volunteers.models import Volunteer, VolunteerStatus
+from volunteers.models import Volunteer, VolunteerAgreement, VolunteerStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +80,23 @@ def test_apply_creates_an_application(gql, org, applicant):
     stored = Volunteer.objects.get(user=applicant)
     assert reveal_id_number(stored) == number
     assert stored.consent_version == "2026-01"
+
+
+def test_the_agreement_to_accept_is_the_published_one(gql, org, applicant):
+    agreement = gql("{ volunteerAgreement { version text } }")["volunteerAgreement"]
+    assert agreement["version"] == "2026-01" and "《志愿服务条例》" in agreement["text"]
+    setting = VolunteerAgreement.load()
+    setting.version, setting.text = "2027-01", "<p>新版协议</p>"
+    setting.save()
+    assert gql("{ volunteerAgreement { version text } }")["volunteerAgreement"] == {
+        "version": "2027-01",
+        "text": "<p>新版协议</p>",
+    }
+    gql.login(applicant)
+    payload = apply(gql, org, consentVersion="2026-01")
+    assert [(e["field"], e["code"]) for e in payload["errors"]] == [("consentVersion", "CONSENT_REQUIRED")]
+    assert not Volunteer.objects.filter(user=applicant).exists()
+    assert done(apply(gql, org, consentVersion="2027-01"), "volunteer")["consentVersion"] == "2027-01"
 
 
 def test_a_minor_applies_with_the_guardian(gql, org, applicant):

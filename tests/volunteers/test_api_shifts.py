@@ -386,6 +386,27 @@ def test_the_roster_and_the_code_are_for_those_who_run_the_shift(gql, org, organ
     assert gql('{ shiftSignups(shiftId: "x") { totalCount } }')["shiftSignups"] is None
 
 
+def test_leader_mode_lists_the_shifts_the_viewer_runs(gql, org, organizer, volunteer, team_shift):
+    shift, leader = team_shift
+    district_shift = make_shift(org["district"], role_name="场地布置")
+    make_shift(org["other_district"], role_name="外区服务")
+    query = "query($mine: Boolean) { volunteerShifts(runByMe: $mine) { totalCount items { id } } }"
+
+    def ids(mine):
+        return {int(item["id"]) for item in gql(query, {"mine": mine})["volunteerShifts"]["items"]}
+
+    assert ids(True) == set()  # signed out
+    gql.login(volunteer.user)
+    assert ids(True) == set()
+    gql.login(leader.user)
+    assert ids(True) == {shift.pk}
+    assert shift.pk not in ids(False) and district_shift.pk in ids(False)
+    gql.login(organizer)
+    assert ids(True) == {shift.pk, district_shift.pk}
+    gql.login(make_superuser())
+    assert len(ids(True)) == 3 and ids(False) == set()
+
+
 ATTENDANCE = "signup { status checkedInAt checkedOutAt serviceRecord { hours status activityName } }"
 
 

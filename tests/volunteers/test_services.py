@@ -40,6 +40,7 @@ from volunteers.models import (
     SignupFlow,
     SignupStatus,
     Volunteer,
+    VolunteerAgreement,
     VolunteerStatus,
 )
 from volunteers.services import VolunteerErrorCode as Code
@@ -100,6 +101,16 @@ def test_consent_is_required(org):
     assert code_of(apply_as, make_user(), org["community"], consent_version="  ") == Code.CONSENT_REQUIRED
 
 
+def test_consent_is_to_the_current_agreement(org):
+    agreement = VolunteerAgreement.load()
+    agreement.version = "2027-01"
+    agreement.save()
+    user = make_user()
+    assert code_of(apply_as, user, org["community"], consent_version="2026-01") == Code.CONSENT_REQUIRED
+    assert not Volunteer.objects.filter(user=user).exists()
+    assert apply_as(user, org["community"], consent_version="2027-01").consent_version == "2027-01"
+
+
 def test_required_fields_and_unknown_unit_or_skill(org):
     assert code_of(apply_as, make_user(), org["community"], real_name="") == CommonErrorCode.REQUIRED
     assert code_of(apply_as, make_user(), org["community"], gender="x") == CommonErrorCode.INVALID
@@ -112,7 +123,7 @@ def test_required_fields_and_unknown_unit_or_skill(org):
             birth_date=adult_birth_date(),
             phone="1",
             org_unit_id=999999,
-            consent_version="v1",
+            consent_version="2026-01",
         )
     assert caught.value.problems[0].code == CommonErrorCode.NOT_FOUND
 

@@ -116,6 +116,16 @@ def runs_shift(info, shift):
     return bool(shift.required_team_id) and leads(info, shift.required_team_id)
 
 
+def run_shifts_filter(info):
+    """``runs_shift`` as a filter on shifts, for leader mode's list."""
+    if not viewer(info).is_authenticated:
+        return Q(pk__in=[])
+    if viewer_unit_paths(info) is None:
+        return Q(pk__isnull=False)  # every shift, also for ``exclude`` (which ignores an empty Q)
+    led = [team for team, role in my_teams(info).items() if role == MembershipRole.LEADER]
+    return managed_filter(viewer(info), "role__opportunity__org_unit") | Q(required_team_id__in=led)
+
+
 # Teams --------------------------------------------------------------------------------------
 
 

@@ -101,6 +101,11 @@ class VolunteerQuery(graphene.ObjectType):
     volunteer_skills = graphene.List(
         graphene.NonNull(types.Skill), required=True, description="Every skill of the taxonomy, in order."
     )
+    volunteer_agreement = graphene.Field(
+        types.VolunteerAgreement,
+        required=True,
+        description="The volunteer agreement in force, to show before applying.",
+    )
     my_volunteer_profile = graphene.Field(
         types.Volunteer, description="The viewer's volunteer profile; null if none or signed out."
     )
@@ -149,6 +154,10 @@ class VolunteerQuery(graphene.ObjectType):
         VolunteerShiftList,
         required=True,
         opportunity=graphene.ID(description="Only shifts of this opportunity."),
+        run_by_me=graphene.Boolean(
+            description="true: only the shifts the viewer runs (organizer of the opportunity's unit, "
+            "leader of the shift's required team), for leader mode; false: only the others."
+        ),
         **_shift_filters(),
         **page_arguments(),
         description="Shifts of the opportunities the viewer may see, soonest first (latest first when PAST).",
@@ -218,6 +227,10 @@ class VolunteerQuery(graphene.ObjectType):
         return list(models.Skill.objects.all())
 
     @staticmethod
+    def resolve_volunteer_agreement(root, info):
+        return models.VolunteerAgreement.load(request_or_site=info.context)
+
+    @staticmethod
     def resolve_my_volunteer_profile(root, info):
         volunteer = loaders.my_volunteer(info)
         return None if volunteer is None else loaders.load_volunteer(volunteer.pk)
@@ -269,13 +282,16 @@ class VolunteerQuery(graphene.ObjectType):
         return None if opportunity is None else loaders.prepare_opportunities(info, [opportunity])[0]
 
     @staticmethod
-    def resolve_volunteer_shifts(root, info, limit, offset, opportunity=None, **filters):
+    def resolve_volunteer_shifts(root, info, limit, offset, opportunity=None, run_by_me=None, **filters):
         filters["when"] = types.enum_value(filters.get("when"))
         queryset = matching_shifts(**filters).filter(
             loaders.visible_opportunities_filter(info, "role__opportunity__")
         )
         if opportunity is not None:
             queryset = queryset.filter(role__opportunity_id=parse_id(opportunity))
+        if run_by_me is not None:
+            runs = loaders.run_shifts_filter(info)
+            queryset = queryset.filter(runs) if run_by_me else queryset.exclude(runs)
         queryset = _by_time(queryset, filters["when"])
         return paginate(queryset, limit, offset, lambda items: loaders.prepare_shifts(info, items))
 

@@ -14,6 +14,7 @@ phone: the organizers are the volunteers' contact, and a leader is a fellow volu
 """
 
 import graphene
+from wagtail.rich_text import expand_db_html
 
 from home.graphql.types import OrgUnit
 from volunteers import certificates, models, selectors, stars
@@ -85,6 +86,17 @@ class Skill(graphene.ObjectType):
     id = graphene.ID(required=True, description="The skill's id.")
     name = graphene.String(required=True, description="e.g. 心理咨询.")
     slug = graphene.String(required=True, description="A short name for filters and URLs.")
+
+
+class VolunteerAgreement(graphene.ObjectType):
+    """The volunteer agreement applicants read and accept (an editable setting)."""
+
+    version = graphene.String(required=True, description="Its version; applying accepts exactly this one.")
+    text = graphene.String(required=True, description="The agreement, as HTML.")
+
+    @staticmethod
+    def resolve_text(agreement, info):
+        return expand_db_html(agreement.text)
 
 
 class Volunteer(graphene.ObjectType):

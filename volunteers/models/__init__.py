@@ -1,3 +1,4 @@
+from .agreement import VolunteerAgreement
 from .profiles import Gender, Skill, Volunteer, VolunteerStatus
 from .records import (
     Certificate,
@@ -12,6 +13,7 @@ from .shifts import Opportunity, OpportunityStatus, Role, Shift, ShiftSignup, Si
 from .teams import MembershipRole, MembershipStatus, Team, TeamKind, TeamMembership
 
 __all__ = [
+    "VolunteerAgreement",
     "Certificate",
     "CorrectionRequest",
     "CorrectionStatus",

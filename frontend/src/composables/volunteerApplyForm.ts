@@ -8,8 +8,6 @@ import { computed, reactive } from 'vue'
 import type { ApplyAsVolunteerInput, VolunteerGender } from '@/gql/graphql'
 import { shanghaiDay } from './format'
 
-/** The volunteer agreement's version the app shows (the server stores what is sent). */
-export const CONSENT_VERSION = '2026-01'
 export const MIN_AGE = 14
 export const ADULT_AGE = 18
 
@@ -47,13 +45,19 @@ export function idNumberProblem(idNumber: string, birthDate: string): string | n
 
 const PHONE = /^[0-9+\-\s()]{5,30}$/
 
-export function useVolunteerApplyForm(today: () => string = () => shanghaiDay()) {
+/**
+ * `consentVersion` is the agreement the applicant was shown (the volunteerAgreement query): the
+ * server refuses an application to any other version.
+ */
+export function useVolunteerApplyForm(consentVersion: () => string, today: () => string = () => shanghaiDay()) {
   const state = reactive({
     realName: '',
     gender: 'FEMALE' as VolunteerGender,
     birthDate: '',
     phone: '',
     orgUnitId: '',
+    /** whether the chosen unit asks for the ID number (OrgUnit.volunteerIdRequired) */
+    idRequired: false,
     skills: [] as string[],
     idNumber: '',
     availability: '',
@@ -88,6 +92,7 @@ export function useVolunteerApplyForm(today: () => string = () => shanghaiDay())
     }
     const id = idNumberProblem(state.idNumber, state.birthDate)
     if (id) problems.idNumber = id
+    else if (state.idRequired && !state.idNumber.trim()) problems.idNumber = 'ID_NUMBER_REQUIRED'
     if (state.emergencyContactPhone.trim() && !PHONE.test(state.emergencyContactPhone.trim())) problems.emergencyContactPhone = 'INVALID'
     if (!state.consent) problems.consentVersion = 'CONSENT_REQUIRED'
     state.problems = problems
@@ -101,7 +106,7 @@ export function useVolunteerApplyForm(today: () => string = () => shanghaiDay())
       birthDate: state.birthDate,
       phone: state.phone.trim(),
       orgUnitId: state.orgUnitId,
-      consentVersion: CONSENT_VERSION,
+      consentVersion: consentVersion(),
       skills: [...state.skills],
     }
     if (state.idNumber.trim()) input.idNumber = state.idNumber.trim().toUpperCase()

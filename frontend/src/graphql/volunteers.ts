@@ -95,6 +95,10 @@ export const ApplyOptionsQuery = graphql(`
       id
       name
     }
+    volunteerAgreement {
+      version
+      text
+    }
   }
 `)
 
@@ -107,6 +111,7 @@ export const OrgUnitChildrenQuery = graphql(`
         name
         shortName
         level
+        volunteerIdRequired
       }
     }
   }
@@ -246,8 +251,18 @@ export const ShiftFiltersQuery = graphql(`
 `)
 
 export const VolunteerShiftsQuery = graphql(`
-  query VolunteerShifts($from: Date, $to: Date, $skill: ID, $orgUnit: ID, $hasOpenPlaces: Boolean, $offset: Offset!) {
-    volunteerShifts(from: $from, to: $to, skill: $skill, orgUnit: $orgUnit, hasOpenPlaces: $hasOpenPlaces, when: UPCOMING, limit: 20, offset: $offset) {
+  query VolunteerShifts($from: Date, $to: Date, $skill: ID, $orgUnit: ID, $hasOpenPlaces: Boolean, $runByMe: Boolean, $offset: Offset!) {
+    volunteerShifts(
+      from: $from
+      to: $to
+      skill: $skill
+      orgUnit: $orgUnit
+      hasOpenPlaces: $hasOpenPlaces
+      runByMe: $runByMe
+      when: UPCOMING
+      limit: 20
+      offset: $offset
+    ) {
       totalCount
       hasNextPage
       items {

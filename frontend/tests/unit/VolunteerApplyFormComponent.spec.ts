@@ -6,8 +6,14 @@ import { setLanguage } from '@/i18n'
 
 const props = {
   loadUnits: async (parent: string | null) =>
-    parent ? [{ id: '7', name: '菱溪社区', shortName: '菱溪社区', level: 'COMMUNITY' }] : [{ id: '2', name: '金坛区妇联', shortName: '金坛区', level: 'DISTRICT' }],
+    parent
+      ? [
+          { id: '7', name: '菱溪社区', shortName: '菱溪社区', level: 'COMMUNITY', volunteerIdRequired: false },
+          { id: '8', name: '东城社区', shortName: '东城社区', level: 'COMMUNITY', volunteerIdRequired: true },
+        ]
+      : [{ id: '2', name: '金坛区妇联', shortName: '金坛区', level: 'DISTRICT', volunteerIdRequired: false }],
   skills: [{ id: '1', name: '法律' }, { id: '2', name: '心理咨询' }],
+  agreement: { version: '2027-03', text: '<p>我自愿加入<strong>志愿服务</strong>队伍。</p>' },
   today: '2026-11-23',
 }
 
@@ -65,8 +71,20 @@ describe('VolunteerApplyForm', () => {
     expect(wrapper.find('[data-testid="id-number"]').text()).toContain('This community asks for your ID number.')
   })
 
-  it('chooses the community level by level', async () => {
-    const wrapper = mount(VolunteerApplyForm, { props, attachTo: document.body })
+  it('shows the agreement in force and sends its version', async () => {
+    const wrapper = mount(VolunteerApplyForm, { props })
+    expect(wrapper.find('[data-testid="consent"]').text()).toContain('2027-03 版')
+    expect(wrapper.find('[data-testid="agreement"]').exists()).toBe(false)
+    await wrapper.find('.agreement-link').trigger('click')
+    expect(wrapper.find('[data-testid="agreement"] strong').text()).toBe('志愿服务')
+    await fill(wrapper, '1990-05-01')
+    await wrapper.find('[data-testid="consent"]').trigger('click')
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.emitted('submit')![0][0]).toMatchObject({ consentVersion: '2027-03' })
+  })
+
+  async function choose(wrapper: ReturnType<typeof mount>, community: string) {
     await wrapper.find('[data-testid="community"]').trigger('click')
     await flushPromises()
     const option = (text: string) => [...document.querySelectorAll<HTMLElement>('.van-cascader__option')].find((el) => el.textContent?.includes(text))
@@ -74,10 +92,30 @@ describe('VolunteerApplyForm', () => {
     await flushPromises()
     await new Promise((r) => setTimeout(r, 50))
     await flushPromises()
-    option('菱溪社区')!.click()
+    option(community)!.click()
     await flushPromises()
+  }
+
+  it('chooses the community level by level', async () => {
+    const wrapper = mount(VolunteerApplyForm, { props, attachTo: document.body })
+    await choose(wrapper, '菱溪社区')
     expect((wrapper.vm as any).form.state.orgUnitId).toBe('7')
     expect((wrapper.find('[data-testid="community"] input').element as HTMLInputElement).value).toBe('金坛区 / 菱溪社区')
+    expect(wrapper.find('[data-testid="id-number"] .van-field__label--required').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('asks for the ID number where the community requires it', async () => {
+    const wrapper = mount(VolunteerApplyForm, { props, attachTo: document.body })
+    await fill(wrapper, '1990-05-01')
+    await choose(wrapper, '东城社区')
+    expect((wrapper.vm as any).form.state.orgUnitId).toBe('8')
+    expect(wrapper.find('[data-testid="id-number"] .van-field__label--required').exists()).toBe(true)
+    await wrapper.find('[data-testid="consent"]').trigger('click')
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.emitted('submit')).toBeUndefined()
+    expect(wrapper.find('[data-testid="id-number"]').text()).toContain('所选社区要求填写身份证号。')
     wrapper.unmount()
   })
 })

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { ageBand, ageOn, idNumberProblem, useVolunteerApplyForm, CONSENT_VERSION } from '@/composables/volunteerApplyForm'
+import { ageBand, ageOn, idNumberProblem, useVolunteerApplyForm } from '@/composables/volunteerApplyForm'
 import { codeFrom } from '@/composables/useCodeScanner'
 
 const TODAY = '2026-11-23'
+const AGREEMENT = '2027-03'
 
 function filled(birthDate: string) {
-  const form = useVolunteerApplyForm(() => TODAY)
+  const form = useVolunteerApplyForm(() => AGREEMENT, () => TODAY)
   Object.assign(form.state, { realName: '王小红', birthDate, phone: '13800000000', orgUnitId: '7', consent: true })
   return form
 }
@@ -52,15 +53,25 @@ describe('age rules', () => {
     Object.assign(form.state, { guardianName: 'left over', guardianConsent: true })
     expect(form.validate()).toBe(true)
     const input = form.toInput()
-    expect(input).toMatchObject({ realName: '王小红', birthDate: '1990-05-01', orgUnitId: '7', consentVersion: CONSENT_VERSION, gender: 'FEMALE' })
+    expect(input).toMatchObject({ realName: '王小红', birthDate: '1990-05-01', orgUnitId: '7', consentVersion: AGREEMENT, gender: 'FEMALE' })
     expect(input.guardianName).toBeUndefined()
     expect(input.idNumber).toBeUndefined()
   })
 
   it('requires the agreement and the basics', () => {
-    const form = useVolunteerApplyForm(() => TODAY)
+    const form = useVolunteerApplyForm(() => AGREEMENT, () => TODAY)
     expect(form.validate()).toBe(false)
     expect(form.state.problems).toEqual({ realName: 'REQUIRED', phone: 'REQUIRED', orgUnitId: 'REQUIRED', birthDate: 'REQUIRED', consentVersion: 'CONSENT_REQUIRED' })
+  })
+
+  it('asks for the ID number where the chosen unit requires it', () => {
+    const form = filled('1949-12-31')
+    form.state.idRequired = true
+    expect(form.validate()).toBe(false)
+    expect(form.state.problems).toEqual({ idNumber: 'ID_NUMBER_REQUIRED' })
+    form.state.idNumber = '11010519491231002x'
+    expect(form.validate()).toBe(true)
+    expect(form.toInput().idNumber).toBe('11010519491231002X')
   })
 
   it('keeps the server refusal per field', () => {
