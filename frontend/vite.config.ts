@@ -7,6 +7,9 @@ import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { VantResolver } from '@vant/auto-import-resolver'
+import { graphqlDocuments } from './build/graphql-documents'
+// @ts-expect-error: a plain .mjs script (also run by `make bench`), without type declarations
+import { firstLoad, report } from './scripts/first-load.mjs'
 
 // Django (make run, or runserver) for `npm run dev`: everything that is not the app goes there.
 const django = process.env.DJANGO_URL ?? 'http://127.0.0.1:8000'
@@ -33,16 +36,43 @@ function precompress(): Plugin {
   }
 }
 
+// The first-load budget, printed after every build; a build over it fails.
+function budget(): Plugin {
+  let dist = 'dist'
+  return {
+    name: 'yulan-first-load-budget',
+    apply: 'build',
+    configResolved(config) {
+      dist = config.build.outDir
+    },
+    closeBundle() {
+      const load = firstLoad(dist)
+      console.log(report(load))
+      if (load.overBudget) throw new Error('the first load is over its budget (scripts/first-load.mjs)')
+    },
+  }
+}
+
 export default defineConfig({
   // Served by Django + whitenoise at the site root; hashed files under /assets/ are immutable.
   base: '/',
   plugins: [
+    graphqlDocuments(fileURLToPath(new URL('./src/graphql', import.meta.url))),
     vue(),
     Components({ resolvers: [VantResolver()], dts: 'src/components.d.ts' }),
     precompress(),
+    budget(),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-  build: { outDir: 'dist', assetsDir: 'assets', emptyOutDir: true, chunkSizeWarningLimit: 600 },
+  // Compile-time flags of Vue and vue-i18n: every component uses the Composition API and `t` from
+  // useI18n (no $t, no <i18n-t>), so the Options API and vue-i18n's legacy API are left out.
+  define: {
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
+  build: { outDir: 'dist', assetsDir: 'assets', emptyOutDir: true, manifest: true, chunkSizeWarningLimit: 600 },
   server: {
     host: '127.0.0.1',
     port: 5173,
