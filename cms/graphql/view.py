@@ -44,6 +44,7 @@ from graphql.execution.values import get_variable_values
 from graphql.language import OperationDefinitionNode
 from graphql.pyutils import is_awaitable
 
+from cms.graphql import trusted
 from cms.graphql.limits import MAX_DOCUMENT_LENGTH, validation_rules
 
 logger = logging.getLogger("cms.graphql")
@@ -60,6 +61,8 @@ NOT_ACCEPTABLE = "NOT_ACCEPTABLE"
 UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE"
 REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE"
 DOCUMENT_TOO_LARGE = "DOCUMENT_TOO_LARGE"
+PERSISTED_DOCUMENT_NOT_FOUND = "PERSISTED_DOCUMENT_NOT_FOUND"
+PERSISTED_DOCUMENT_REQUIRED = "PERSISTED_DOCUMENT_REQUIRED"
 GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 OPERATION_RESOLUTION_FAILURE = "OPERATION_RESOLUTION_FAILURE"
@@ -153,19 +156,19 @@ class GraphQLHTTPView(View):
         return self.respond(payload, media_type, status)
 
     def parameters(self, request):
-        """``(query, variables, operation_name)`` from the query string (GET) or JSON body (POST)."""
+        """``(query, variables, operation_name)`` from the query string (GET) or JSON body (POST);
+        a ``documentId`` stands for its trusted document (cms.graphql.trusted)."""
         if request.method == "GET":
-            params = {key: request.GET.get(key) for key in ("query", "operationName")}
+            params = {key: request.GET.get(key) for key in ("query", "documentId", "operationName")}
             for key in ("variables", "extensions"):
                 if request.GET.get(key):
                     params[key] = _json(request.GET[key], f"The {key} parameter is not valid JSON.")
             params["operationName"] = params["operationName"] or None  # "" means none (spec)
         else:
             params = self.json_body(request)
-        query, variables = params.get("query"), params.get("variables")
+        query = self.document(request, params.get("query"), params.get("documentId"))
+        variables = params.get("variables")
         operation_name, extensions = params.get("operationName"), params.get("extensions")
-        if not isinstance(query, str):
-            raise RequestError(400, BAD_REQUEST, "The request must have a query, as a string.")
         if variables is not None and not isinstance(variables, dict):
             raise RequestError(400, BAD_REQUEST, "variables must be a JSON object.")
         if operation_name is not None and not isinstance(operation_name, str):
@@ -173,6 +176,25 @@ class GraphQLHTTPView(View):
         if extensions is not None and not isinstance(extensions, dict):
             raise RequestError(400, BAD_REQUEST, "extensions must be a JSON object.")
         return query, variables or {}, operation_name
+
+    def document(self, request, query, document_id):
+        """The document to run: a trusted one by id, or ``query`` if this sender may send it."""
+        if document_id is not None:
+            if query is not None:
+                raise RequestError(400, BAD_REQUEST, "Send a query or a documentId, not both.")
+            if not isinstance(document_id, str):
+                raise RequestError(400, BAD_REQUEST, "documentId must be a string.")
+            query = trusted.trusted_documents().get(document_id)
+            if query is None:
+                message = "Unknown documentId: the app may have been updated; reload it."
+                raise RequestError(400, PERSISTED_DOCUMENT_NOT_FOUND, message)
+            return query
+        if not isinstance(query, str):
+            raise RequestError(400, BAD_REQUEST, "The request must have a query, as a string.")
+        if not (trusted.may_send_any_document(request) or trusted.is_trusted(query)):
+            message = "This endpoint runs the app's own operations only: send their documentId."
+            raise RequestError(400, PERSISTED_DOCUMENT_REQUIRED, message)
+        return query
 
     def json_body(self, request):
         content_type, params = parse_header_parameters(request.META.get("CONTENT_TYPE", ""))

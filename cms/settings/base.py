@@ -234,6 +234,12 @@ GRAPHQL_MAX_ALIASES = int(os.environ.get("GRAPHQL_MAX_ALIASES", "30"))
 GRAPHQL_MAX_COST = int(os.environ.get("GRAPHQL_MAX_COST", "5000"))
 GRAPHQL_MAX_PAGE_SIZE = 100
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", True)
+# Trusted documents (cms/graphql/trusted.py): the operations of the frontend build, by id. Other
+# documents are taken only when GRAPHQL_ARBITRARY_DOCUMENTS is on, or from staff.
+GRAPHQL_TRUSTED_DOCUMENTS = Path(
+    os.environ.get("GRAPHQL_TRUSTED_DOCUMENTS", FRONTEND_DIST / ".vite" / "trusted-documents.json")
+)
+GRAPHQL_ARBITRARY_DOCUMENTS = env_bool("GRAPHQL_ARBITRARY_DOCUMENTS", True)
 GRAPHIQL = env_bool("GRAPHIQL", False)
 
 # Headless preview: the admin's Preview opens the frontend with a signed token.

@@ -155,11 +155,13 @@ class ContentQuery(graphene.ObjectType):
 
     @staticmethod
     def resolve_page(root, info, id=None, path=None, locale=None):
+        page = None
         if id is not None:
-            return selectors.page_by_id(id)
-        if path is not None:
-            return selectors.page_by_path(path, _locale(locale))
-        return None
+            page = selectors.page_by_id(id)
+        elif path is not None:
+            page = selectors.page_by_path(path, _locale(locale))
+        # Only the page types of the API: not Wagtail's bare root page of a new installation.
+        return page if type(page) in types.PAGE_TYPES else None
 
     @staticmethod
     def resolve_site_settings(root, info):

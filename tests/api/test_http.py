@@ -24,13 +24,6 @@ JSON = "application/json"
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 
-@pytest.fixture(autouse=True)
-def _clear_calls():
-    CALLS.clear()
-    yield
-    CALLS.clear()
-
-
 def post(client, body, accept=GRAPHQL_RESPONSE, content_type=JSON, **headers):
     if accept is not None:
         headers["HTTP_ACCEPT"] = accept

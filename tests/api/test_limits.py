@@ -25,13 +25,6 @@ from tests.api.schema_for_tests import CALLS, schema
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 
 
-@pytest.fixture(autouse=True)
-def _clear_calls():
-    CALLS.clear()
-    yield
-    CALLS.clear()
-
-
 def check(query, variables=None):
     """The extensions.code of every validation error, with the view's rules."""
     errors = validate(schema.graphql_schema, parse(query), validation_rules(variables))

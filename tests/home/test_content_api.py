@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, Site
 
 from home import models
 from tests.home import factories
@@ -68,6 +68,13 @@ class TestPageLookups:
 
     def test_home_page_by_root_path(self, gql, site):
         assert gql(self.QUERY, {"path": "/"})["page"]["__typename"] == "HomePage"
+
+    def test_a_new_installations_bare_root_page_is_null(self, gql, db):
+        # Wagtail's migrations make a plain "Welcome" page the default site's root.
+        root = Site.objects.get(is_default_site=True).root_page
+        assert type(root.specific) is Page
+        assert gql(self.QUERY, {"path": "/"})["page"] is None
+        assert gql(self.QUERY, {"id": str(root.pk)})["page"] is None
 
     @pytest.mark.parametrize("bad", ["abc", "-1", "0", "1.5", "99999999999999999999999", "１２", ""])
     def test_malformed_or_unknown_ids_are_null(self, gql, site, bad):

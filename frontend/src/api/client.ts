@@ -11,7 +11,8 @@ export function makeClient(): Client {
   return new Client({
     url: '/graphql/',
     exchanges: [cacheExchange, fetchExchange],
-    preferGetMethod: false,
+    // Queries by GET (the build sends trusted documents by id: short URLs that HTTP caches can keep).
+    preferGetMethod: 'within-url-limit',
     requestPolicy: 'cache-and-network',
     fetchOptions: () => ({
       credentials: 'same-origin',

@@ -32,9 +32,11 @@ export function mutationErrorMessage(t: T, te: Te, kind: MutationKind, error: { 
   return te(key) ? t(key) : error.message || t('common.unknownError')
 }
 
-/** A failed request: offline, or the server (never a blank page). */
+/** A failed request: offline, an app older than the server, or the server (never a blank page). */
 export function requestErrorMessage(t: T, error: CombinedError | undefined | null): string {
   if (!error) return ''
+  // A new version was deployed: the server no longer knows this build's operations.
+  if (error.graphQLErrors.some((e) => e.extensions?.code === 'PERSISTED_DOCUMENT_NOT_FOUND')) return t('common.appUpdated')
   if (error.networkError || (typeof navigator !== 'undefined' && navigator.onLine === false)) {
     const status = (error.response as Response | undefined)?.status
     return status && status >= 500 ? t('common.serverError') : t('common.offline')

@@ -9,7 +9,7 @@ const en: typeof zhCN = {
   common: {
     loading: 'Loading…', empty: 'Nothing here yet', retry: 'Retry', more: 'See more', back: 'Back', all: 'All',
     loadMore: 'Load more', noMore: 'No more', notFound: 'Page not found', notFoundHint: 'It may have been unpublished, or the address is wrong.',
-    backHome: 'Back to home', offline: 'You are offline. Check your connection and retry.', serverError: 'The server is not answering. Please try again later.',
+    backHome: 'Back to home', offline: 'You are offline. Check your connection and retry.', serverError: 'The server is not answering. Please try again later.', appUpdated: 'Yulan has been updated: reload the page and try again.',
     cached: 'Offline: showing what was loaded last.', close: 'Close', confirm: 'OK', cancel: 'Cancel', submit: 'Submit',
     save: 'Save', saved: 'Saved', search: 'Search', filter: 'Filter', total: '{n} in all', online: 'Online',
     people: '{n} people', date: 'Date', time: 'Time', where: 'Where', contact: 'Contact', unknownError: 'Something went wrong. Please retry.',

@@ -7,7 +7,7 @@ export default {
   common: {
     loading: '加载中…', empty: '暂无内容', retry: '重试', more: '查看更多', back: '返回', all: '全部',
     loadMore: '加载更多', noMore: '没有更多了', notFound: '没有找到这个页面', notFoundHint: '它可能已下线或地址有误。',
-    backHome: '回到首页', offline: '网络不可用，请检查网络后重试。', serverError: '服务器暂时无法响应，请稍后重试。',
+    backHome: '回到首页', offline: '网络不可用，请检查网络后重试。', serverError: '服务器暂时无法响应，请稍后重试。', appUpdated: '玉兰已更新，请刷新页面后重试。',
     cached: '网络不可用：显示的是上次加载的内容。', close: '关闭', confirm: '确定', cancel: '取消', submit: '提交',
     save: '保存', saved: '已保存', search: '搜索', filter: '筛选', total: '共 {n} 条', online: '线上',
     people: '{n} 人', date: '日期', time: '时间', where: '地点', contact: '联系', unknownError: '出了点问题，请重试。',

@@ -64,6 +64,11 @@ describe('messages', () => {
     expect(requestErrorMessage(t, null)).toBe('')
   })
 
+  it('asks for a reload when the server no longer knows this build', () => {
+    const outdated = new CombinedError({ graphQLErrors: [{ message: 'Unknown documentId', extensions: { code: 'PERSISTED_DOCUMENT_NOT_FOUND' } }] })
+    expect(requestErrorMessage(t, outdated)).toBe('t:common.appUpdated')
+  })
+
   it('allauth errors keep their (localised) message; network and rate limits are ours', () => {
     expect(authErrorMessage(t, [{ message: '邮箱或密码错误' }])).toBe('邮箱或密码错误')
     expect(authErrorMessage(t, [{ message: '', code: 'network' }])).toBe('t:common.offline')

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse, print, type DocumentNode } from 'graphql'
-import { fragmentsIn, rewriteDocuments, withFragments } from '../../build/graphql-documents'
+import { createHash } from 'node:crypto'
+import { fragmentsIn, rewriteDocuments, trustedDocuments, withFragments } from '../../build/graphql-documents'
 import * as generated from '@/gql/graphql'
 
 const dir = resolve(__dirname, '../../src/graphql')
@@ -20,6 +21,23 @@ describe('inlined GraphQL documents', () => {
     expect(() => withFragments('query Q { t { ...Missing } }', fragments)).toThrow('unknown fragment Missing')
     const code = "import { graphql } from '@/gql'\n\nexport const Q = graphql(`\n  query Q {\n    t { id }\n  }\n`)\n"
     expect(rewriteDocuments(code, fragments)).toBe('\nexport const Q = "query Q { t { id } }"\n')
+  })
+
+  it('writes the trusted documents of the build, and refers to them by id', () => {
+    const documents = trustedDocuments(dir)
+    const operations = Object.values(documents).map((text) => parse(text).definitions)
+    expect(operations.length).toBeGreaterThan(40)
+    for (const [id, text] of Object.entries(documents)) {
+      expect(id).toBe(`sha256:${createHash('sha256').update(text).digest('hex')}`)
+      expect(text).toContain('__typename') // what urql's document cache needs to invalidate
+    }
+    expect(operations.every((definitions) => definitions[0].kind === 'OperationDefinition')).toBe(true)
+    const code = readFileSync(join(dir, 'content.ts'), 'utf8')
+    const ids = [...rewriteDocuments(code, fragmentsIn(dir), true).matchAll(/"documentId":"(sha256:[0-9a-f]{64})"/g)].map((m) => m[1])
+    expect(ids.length).toBeGreaterThan(5)
+    const fragmentsHere = [...code.matchAll(/graphql\(`\s*fragment /g)].length
+    expect(ids.filter((id) => !(id in documents))).toHaveLength(fragmentsHere) // only operations are sent
+    expect(ids.length - fragmentsHere).toBeGreaterThan(5)
   })
 
   it('sends exactly the documents graphql-codegen generated from the schema', async () => {
