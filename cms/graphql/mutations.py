@@ -6,7 +6,9 @@ A concrete mutation declares
 - its payload fields (the changed object) as class attributes, next to the ``errors`` list the
   base adds; the payload type is named ``{Name}Payload``;
 - ``Meta.error_type``: a type from ``cms.graphql.errors.error_type``;
-- ``perform(cls, info, **input)``: calls one service and returns the payload fields as a dict.
+- ``perform(cls, info, **input)``: calls one service and returns the payload fields as a dict;
+- optionally ``Meta.rate_limit``: an action of ``settings.MUTATION_RATE_LIMITS`` (cms.ratelimit),
+  counted before ``perform``; its error type must then have ``RATE_LIMITED``.
 
 The base refuses anonymous viewers with ``UNAUTHENTICATED`` unless ``Meta.login_required =
 False``, and turns a ``ServiceError`` or a Django ``ValidationError`` raised by ``perform`` into the
@@ -27,6 +29,7 @@ from graphene.types.mutation import MutationOptions
 from graphene.utils.props import props
 from graphene.utils.str_converters import to_camel_case
 
+from cms import ratelimit
 from cms.errors import CommonErrorCode, Problem, ServiceError
 
 # Django's validation error codes that mean "missing"; every other code becomes INVALID.
@@ -37,6 +40,7 @@ class ServiceMutationOptions(MutationOptions):
     error_type = None
     login_required = True
     atomic = False
+    rate_limit = None
 
 
 class ServiceMutation(graphene.Mutation):
@@ -45,14 +49,24 @@ class ServiceMutation(graphene.Mutation):
 
     @classmethod
     def __init_subclass_with_meta__(
-        cls, error_type=None, login_required=True, atomic=False, name=None, _meta=None, **options
+        cls,
+        error_type=None,
+        login_required=True,
+        atomic=False,
+        rate_limit=None,
+        name=None,
+        _meta=None,
+        **options,
     ):
         if error_type is None:
             raise TypeError(f"{cls.__name__}.Meta needs an error_type")
+        if rate_limit and "RATE_LIMITED" not in error_type.codes.__members__:
+            raise TypeError(f"{cls.__name__} is rate-limited: its error type needs RATE_LIMITED")
         _meta = _meta or ServiceMutationOptions(cls)
         _meta.error_type = error_type
         _meta.login_required = login_required
         _meta.atomic = atomic
+        _meta.rate_limit = rate_limit
 
         arguments = {}
         input_class = getattr(cls, "Input", None)
@@ -82,6 +96,8 @@ class ServiceMutation(graphene.Mutation):
         if cls._meta.login_required and not info.context.user.is_authenticated:
             return cls.refuse([Problem(CommonErrorCode.UNAUTHENTICATED, gettext("Please sign in first."))])
         try:
+            if cls._meta.rate_limit:
+                ratelimit.check(info.context, cls._meta.rate_limit)
             with transaction.atomic() if cls._meta.atomic else nullcontext():
                 payload = cls.perform(info, **(input or {}))
         except ServiceError as error:

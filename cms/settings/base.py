@@ -247,6 +247,14 @@ PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", str(60 * 60)
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Attempts per signed-in person and per client address (cms/ratelimit.py); allauth limits logins,
+# sign-ups and codes itself (ACCOUNT_RATE_LIMITS).
+MUTATION_RATE_LIMITS = {
+    "register_for_event": {"user": "30/h", "ip": "300/h"},
+    "apply_as_volunteer": {"user": "10/h", "ip": "60/h"},
+    "sign_up_for_shift": {"user": "30/h", "ip": "300/h"},
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

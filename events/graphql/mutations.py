@@ -20,6 +20,7 @@ from cms.errors import CommonErrorCode, Problem, ServiceError
 from cms.graphql.errors import error_type
 from cms.graphql.mutations import ServiceMutation
 from cms.ids import parse_id
+from cms.ratelimit import RateLimitErrorCode
 from events import services
 from events.calendar import calendar_feed_url, rotate_calendar_feed
 from events.graphql import loaders, types
@@ -44,6 +45,7 @@ RegisterForEventError = error_type(
         Code.INVALID_ANSWER,
         Code.ALREADY_REGISTERED,
         Code.FULL,
+        RateLimitErrorCode.RATE_LIMITED,
     ],
 )
 CancelRegistrationError = error_type(
@@ -148,6 +150,7 @@ class RegisterForEvent(ServiceMutation):
 
     class Meta:
         error_type = RegisterForEventError
+        rate_limit = "register_for_event"
 
     @classmethod
     def perform(

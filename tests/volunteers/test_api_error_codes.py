@@ -32,6 +32,7 @@ MUTATIONS = {
             "INVALID_ID_NUMBER",
             "ID_NUMBER_TAKEN",
             "ALREADY_APPLIED",
+            "RATE_LIMITED",
         },
         {
             "realName": "李小梅",
@@ -58,7 +59,11 @@ MUTATIONS = {
     ),
     "leaveTeam": ({"NOT_A_VOLUNTEER", "NOT_IN_TEAM"}, {"teamId": "1"}, "membership"),
     "decideJoinRequest": ({"NOT_REQUESTED"}, {"membershipId": "1", "approve": True}, "membership"),
-    "signUpForShift": ({"NOT_A_VOLUNTEER", "DEADLINE_PASSED", *PLACE}, {"shiftId": "1"}, "signup"),
+    "signUpForShift": (
+        {"NOT_A_VOLUNTEER", "DEADLINE_PASSED", *PLACE, "RATE_LIMITED"},
+        {"shiftId": "1"},
+        "signup",
+    ),
     "withdrawShiftSignup": (
         {"NOT_A_VOLUNTEER", "NOT_ACTIVE", "DEADLINE_PASSED"},
         {"signupId": "1"},

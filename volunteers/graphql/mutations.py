@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from cms.errors import CommonErrorCode, fail
 from cms.graphql.errors import error_type
 from cms.graphql.mutations import ServiceMutation
+from cms.ratelimit import RateLimitErrorCode
 from volunteers import services
 from volunteers.graphql import loaders, shift_types, types
 from volunteers.graphql.record_mutations import RecordMutation, payload
@@ -41,6 +42,7 @@ ApplyAsVolunteerError = error_type(
         Code.INVALID_ID_NUMBER,
         Code.ID_NUMBER_TAKEN,
         Code.ALREADY_APPLIED,
+        RateLimitErrorCode.RATE_LIMITED,
     ],
 )
 UpdateVolunteerProfileError = error_type("UpdateVolunteerProfile", [Code.NOT_A_VOLUNTEER, Code.WRONG_STATUS])
@@ -52,7 +54,10 @@ RequestToJoinTeamError = error_type(
 )
 LeaveTeamError = error_type("LeaveTeam", [Code.NOT_A_VOLUNTEER, Code.NOT_IN_TEAM])
 DecideJoinRequestError = error_type("DecideJoinRequest", [Code.NOT_REQUESTED])
-SignUpForShiftError = error_type("SignUpForShift", [Code.NOT_A_VOLUNTEER, Code.DEADLINE_PASSED, *PLACE_CODES])
+SignUpForShiftError = error_type(
+    "SignUpForShift",
+    [Code.NOT_A_VOLUNTEER, Code.DEADLINE_PASSED, *PLACE_CODES, RateLimitErrorCode.RATE_LIMITED],
+)
 WithdrawShiftSignupError = error_type(
     "WithdrawShiftSignup", [Code.NOT_A_VOLUNTEER, Code.NOT_ACTIVE, Code.DEADLINE_PASSED]
 )
@@ -114,6 +119,7 @@ class ApplyAsVolunteer(ServiceMutation):
 
     class Meta:
         error_type = ApplyAsVolunteerError
+        rate_limit = "apply_as_volunteer"
 
     @classmethod
     def perform(cls, info, skills=None, gender=None, guardian_consent=None, **fields):
@@ -271,6 +277,7 @@ class SignUpForShift(ServiceMutation):
 
     class Meta:
         error_type = SignUpForShiftError
+        rate_limit = "sign_up_for_shift"
 
     @classmethod
     def perform(cls, info, shift_id):

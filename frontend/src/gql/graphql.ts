@@ -45,6 +45,8 @@ export type ApplyAsVolunteerErrorCode =
   | 'NOT_FOUND'
   /** The viewer may not do this. */
   | 'PERMISSION_DENIED'
+  /** Too many attempts from this person or address; try again later. */
+  | 'RATE_LIMITED'
   /** A required value is missing. */
   | 'REQUIRED'
   /** The applicant is under 14: volunteers are 14 or older. */
@@ -303,6 +305,8 @@ export type RegisterForEventErrorCode =
   | 'PARTY_TOO_LARGE'
   /** The viewer may not do this. */
   | 'PERMISSION_DENIED'
+  /** Too many attempts from this person or address; try again later. */
+  | 'RATE_LIMITED'
   /** Registration has closed. */
   | 'REGISTRATION_CLOSED'
   /** Registration has not opened yet. */
@@ -478,6 +482,8 @@ export type SignUpForShiftErrorCode =
   | 'OVERLAP'
   /** The viewer may not do this. */
   | 'PERMISSION_DENIED'
+  /** Too many attempts from this person or address; try again later. */
+  | 'RATE_LIMITED'
   /** A required value is missing. */
   | 'REQUIRED'
   /** The volunteer lacks a required skill or is not an active member of the required team. */

@@ -103,7 +103,7 @@ const en: typeof zhCN = {
   volunteer: {
     title: 'Volunteer centre', intro: 'Join the women volunteers, serve your community, have your hours recorded and get a certificate of service.',
     apply: 'Apply as a volunteer', loginFirst: 'Sign in to open the volunteer centre', status: 'Status', number: 'Volunteer number',
-    noNumber: 'Given on approval', unit: 'Community', hours: 'Service hours', hoursValue: '{n} h', stars: 'Stars',
+    noNumber: 'Given on approval', unit: 'Community', hours: 'Service hours', hoursValue: '{n} h', stars: 'Stars', starLevel: '{n} of 5 stars',
     nextStar: '{n} more hours to the next star', topStar: 'Top star level reached', appliedAt: 'Applied',
     applied: 'Application sent: the community federation will review it. Once approved you can sign up for shifts.', suspended: 'Volunteering suspended: {reason}',
     withdrawn: 'You have stopped volunteering.', notApproved: 'You can sign up for shifts and join teams once approved.',
@@ -183,7 +183,7 @@ const en: typeof zhCN = {
       EVENT_CANCELLED: 'The event has been cancelled.', REGISTRATION_NOT_OPEN: 'Registration has not opened yet.', REGISTRATION_CLOSED: 'Registration has closed.',
       PARTY_TOO_LARGE: 'Too many people for one registration.', COMPANIONS_REQUIRED: 'Give the name and age of every companion.',
       AGE_NOT_ALLOWED: "A participant's age is outside the event's limits.", ANSWER_REQUIRED: 'Please answer the required questions.',
-      INVALID_ANSWER: 'An answer does not fit its question.', ALREADY_REGISTERED: 'You are already registered for this event.',
+      INVALID_ANSWER: 'An answer does not fit its question.', ALREADY_REGISTERED: 'You are already registered for this event.', RATE_LIMITED: 'Too many attempts. Please wait a while and try again.',
       FULL: 'The event is full and has no waitlist.',
     },
     cancel: {
@@ -200,7 +200,7 @@ const en: typeof zhCN = {
       REQUIRED: 'Please fill in the required fields.', INVALID: 'Something you entered is not in the right form.', TOO_YOUNG: 'Volunteers must be 14 or older.',
       GUARDIAN_CONSENT_REQUIRED: 'From 14 to 17, give your guardian\'s name and phone and tick their consent.', CONSENT_REQUIRED: 'Please read and accept the volunteer agreement.',
       ID_NUMBER_REQUIRED: 'This community asks for your ID number.', INVALID_ID_NUMBER: 'Not a valid ID number, or it disagrees with the birth date.',
-      ID_NUMBER_TAKEN: 'A volunteer with this ID number is already registered.', ALREADY_APPLIED: 'You have already applied.',
+      ID_NUMBER_TAKEN: 'A volunteer with this ID number is already registered.', ALREADY_APPLIED: 'You have already applied.', RATE_LIMITED: 'Too many attempts. Please wait a while and try again.',
     },
     volunteerProfile: {
       UNAUTHENTICATED: 'Please sign in first.', PERMISSION_DENIED: 'You may not do this.', NOT_FOUND: 'The profile does not exist.',
@@ -222,7 +222,7 @@ const en: typeof zhCN = {
       REQUIRED: 'Please fill in the required fields.', INVALID: 'Something you entered is not in the right form.', NOT_A_VOLUNTEER: 'Apply as a volunteer first.',
       DEADLINE_PASSED: 'The sign-up deadline has passed.', NOT_APPROVED: 'You can sign up once approved as a volunteer.', OPPORTUNITY_NOT_OPEN: 'This opportunity is not open for sign-up.',
       REQUIREMENTS_NOT_MET: 'You lack a skill this shift needs, or are not a member of its team.', ALREADY_SIGNED_UP: 'You are already signed up for this shift.',
-      SHIFT_FULL: 'The shift is full.', OVERLAP: 'This overlaps another shift you signed up for.',
+      SHIFT_FULL: 'The shift is full.', OVERLAP: 'This overlaps another shift you signed up for.', RATE_LIMITED: 'Too many attempts. Please wait a while and try again.',
     },
     shiftWithdraw: {
       UNAUTHENTICATED: 'Please sign in first.', PERMISSION_DENIED: 'You may not withdraw this sign-up.', NOT_FOUND: 'The sign-up does not exist.',

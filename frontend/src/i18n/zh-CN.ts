@@ -101,7 +101,7 @@ export default {
   volunteer: {
     title: '志愿者中心', intro: '加入巾帼志愿者队伍，参与社区服务，记录服务时长，获得志愿服务证明。',
     apply: '申请成为志愿者', loginFirst: '登录后进入志愿者中心', status: '状态', number: '志愿者编号',
-    noNumber: '审核通过后发放', unit: '所属社区', hours: '服务时长', hoursValue: '{n} 小时', stars: '星级',
+    noNumber: '审核通过后发放', unit: '所属社区', hours: '服务时长', hoursValue: '{n} 小时', stars: '星级', starLevel: '{n} 星（共 5 星）',
     nextStar: '再服务 {n} 小时升到下一星', topStar: '已达最高星级', appliedAt: '申请时间',
     applied: '申请已提交，等待社区妇联审核。审核通过后即可报名服务。', suspended: '志愿者资格已暂停：{reason}',
     withdrawn: '你已退出志愿服务。', notApproved: '审核通过后才能报名班次和加入团队。',
@@ -181,7 +181,7 @@ export default {
       EVENT_CANCELLED: '活动已取消。', REGISTRATION_NOT_OPEN: '报名尚未开始。', REGISTRATION_CLOSED: '报名已截止。',
       PARTY_TOO_LARGE: '人数超过每份报名的上限。', COMPANIONS_REQUIRED: '请填写每位同行人的姓名和年龄。',
       AGE_NOT_ALLOWED: '有参加者的年龄不符合活动要求。', ANSWER_REQUIRED: '请回答必答的问题。',
-      INVALID_ANSWER: '有答案不符合问题要求。', ALREADY_REGISTERED: '你已经报名了这个活动。',
+      INVALID_ANSWER: '有答案不符合问题要求。', ALREADY_REGISTERED: '你已经报名了这个活动。', RATE_LIMITED: '操作太频繁，请稍后再试。',
       FULL: '名额已满，且本活动不设候补。',
     },
     cancel: {
@@ -198,7 +198,7 @@ export default {
       REQUIRED: '请填写必填项。', INVALID: '填写的内容格式不正确。', TOO_YOUNG: '未满 14 周岁暂不能申请成为志愿者。',
       GUARDIAN_CONSENT_REQUIRED: '14–17 周岁需填写监护人姓名、电话并勾选监护人同意。', CONSENT_REQUIRED: '请阅读并同意志愿者服务协议。',
       ID_NUMBER_REQUIRED: '所选社区要求填写身份证号。', INVALID_ID_NUMBER: '身份证号无效，或与出生日期不一致。',
-      ID_NUMBER_TAKEN: '这个身份证号已登记过志愿者。', ALREADY_APPLIED: '你已经申请过志愿者。',
+      ID_NUMBER_TAKEN: '这个身份证号已登记过志愿者。', ALREADY_APPLIED: '你已经申请过志愿者。', RATE_LIMITED: '操作太频繁，请稍后再试。',
     },
     volunteerProfile: {
       UNAUTHENTICATED: '请先登录。', PERMISSION_DENIED: '你没有权限进行此操作。', NOT_FOUND: '资料不存在。',
@@ -220,7 +220,7 @@ export default {
       REQUIRED: '请填写必填项。', INVALID: '填写的内容格式不正确。', NOT_A_VOLUNTEER: '请先申请成为志愿者。',
       DEADLINE_PASSED: '报名已截止。', NOT_APPROVED: '志愿者审核通过后才能报名。', OPPORTUNITY_NOT_OPEN: '这项服务未开放报名。',
       REQUIREMENTS_NOT_MET: '你不具备这个班次所需的专长，或不是指定团队的成员。', ALREADY_SIGNED_UP: '你已经报名了这个班次。',
-      SHIFT_FULL: '名额已满。', OVERLAP: '与你已报名的另一个班次时间冲突。',
+      SHIFT_FULL: '名额已满。', OVERLAP: '与你已报名的另一个班次时间冲突。', RATE_LIMITED: '操作太频繁，请稍后再试。',
     },
     shiftWithdraw: {
       UNAUTHENTICATED: '请先登录。', PERMISSION_DENIED: '你不能取消这个报名。', NOT_FOUND: '报名不存在。',
