@@ -16,6 +16,8 @@ from tests.events import factories
 pytestmark = pytest.mark.django_db
 
 PERSONAL = "name phone token companions { name age } answers { questionId value }"
+# The fields this suite checks viewer by viewer (tests/api/test_personal_data_matrix.py).
+COVERED = {f"Registration.{field}" for field in ("name", "phone", "token", "companions", "answers")}
 
 # viewer -> whether they may see the registration of ``registrant`` at ``event`` (district unit)
 VIEWERS = {

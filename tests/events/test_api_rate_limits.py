@@ -48,7 +48,8 @@ def test_behind_the_proxy_each_forwarded_address_counts_alone(gql, event):
         gql.login(make_user())
         address = {"HTTP_X_FORWARDED_FOR": f"203.0.113.{number}"}
         payload = gql.post(
-            "mutation($input: RegisterForEventInput!) { registerForEvent(input: $input) { errors { code } } }",
+            "mutation($input: RegisterForEventInput!) "
+            "{ registerForEvent(input: $input) { errors { code } } }",
             {"input": {"eventId": str(event.pk), "partySize": 1}},
             **address,
         ).json()["data"]["registerForEvent"]

@@ -43,6 +43,13 @@ PERSONAL_VALUES = {
 }
 PERSONAL = " ".join(PERSONAL_VALUES) + " guardianConsentedAt consentedAt memberships { status }"
 SECRETS = [value for key, value in PERSONAL_VALUES.items() if key != "consentVersion"]
+# The fields this suite checks viewer by viewer (tests/api/test_personal_data_matrix.py).
+COVERED = {
+    *(f"Volunteer.{field}" for field in PERSONAL_VALUES),
+    "Volunteer.guardianConsentedAt",
+    "Volunteer.consentedAt",
+    "ShiftSignup.phone",
+}
 
 # viewer -> whether they may see the subject's personal fields
 VIEWERS = {
