@@ -4,6 +4,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
+from cms.accounts.views import my_data
 from cms.graphql.view import graphql_view
 from cms.views import frontend
 
@@ -11,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("graphql/", graphql_view, name="graphql"),
+    path("my-data.json", my_data, name="my_data"),
     path("_allauth/", include("allauth.headless.urls")),
     path("events/", include("events.urls")),
     path("volunteers/", include("volunteers.urls")),
