@@ -37,6 +37,7 @@ from events.models import (
     EventQuestion,
     EventSession,
     EventStatus,
+    Notification,
     NotificationKind,
     QuestionKind,
     Registration,
@@ -674,6 +675,31 @@ def reject(registration_id, *, by, reason=""):
 
 
 # --- the event as a whole --------------------------------------------------------------------------
+
+
+def forget_registrant(user):
+    """For an account being deleted (inside its transaction): cancel the person's registrations
+    for events not over yet, giving their seats to the waitlists, and blank what the person
+    entered in every registration. The rows stay, with their status and party size, so that the
+    organizers' numbers and attendance statistics do not change; unsent mails are dropped."""
+    now = timezone.now()
+    upcoming = Registration.objects.filter(
+        user=user, status__in=ACTIVE_STATUSES, event__sessions__ends_at__gt=now
+    )
+    for event_id in sorted(set(upcoming.values_list("event_id", flat=True))):
+        event = _lock_event(event_id)
+        Registration.objects.filter(user=user, event=event, status__in=ACTIVE_STATUSES).update(
+            status=RegistrationStatus.CANCELLED_BY_REGISTRANT,
+            cancelled_at=now,
+            cancelled_by=user,
+            cancel_reason=_("The account was deleted."),
+            updated_at=now,
+        )
+        promote_waitlist(event)
+    mine = Registration.objects.filter(user=user)
+    Notification.objects.filter(registration__in=mine, sent_at__isnull=True).delete()
+    Notification.objects.filter(registration__in=mine).update(last_error="")
+    mine.update(name=_("Deleted account"), phone="", companions=[], answers={}, updated_at=now)
 
 
 def cancel_event(event_id, *, by, reason):

@@ -435,16 +435,46 @@ def withdraw_volunteer(user):
         volunteer = _own_volunteer(user, lock=True)
         if volunteer.status == VolunteerStatus.WITHDRAWN:
             fail(Code.WRONG_STATUS, _("You have already withdrawn."))
-        volunteer.status = VolunteerStatus.WITHDRAWN
-        volunteer.save(update_fields=["status"])
-        now = _now()
-        ShiftSignup.objects.filter(
-            volunteer=volunteer, status__in=HOLDING_STATUSES, shift__starts_at__gt=now
-        ).update(status=SignupStatus.WITHDRAWN, decided_at=now)
-        TeamMembership.objects.filter(
-            volunteer=volunteer, status__in=[MembershipStatus.REQUESTED, MembershipStatus.ACTIVE]
-        ).update(status=MembershipStatus.LEFT)
+        _withdraw(volunteer)
         return volunteer
+
+
+def _withdraw(volunteer):
+    """Status WITHDRAWN; future places given up (they go back to the shift), teams left."""
+    volunteer.status = VolunteerStatus.WITHDRAWN
+    volunteer.save(update_fields=["status"])
+    now = _now()
+    ShiftSignup.objects.filter(
+        volunteer=volunteer, status__in=HOLDING_STATUSES, shift__starts_at__gt=now
+    ).update(status=SignupStatus.WITHDRAWN, decided_at=now)
+    TeamMembership.objects.filter(
+        volunteer=volunteer, status__in=[MembershipStatus.REQUESTED, MembershipStatus.ACTIVE]
+    ).update(status=MembershipStatus.LEFT)
+
+
+def forget_volunteer(user):
+    """For an account being deleted (inside its transaction): withdraw the person's volunteer
+    profile and blank its personal fields. The profile, its number, its skills, the year of
+    birth and every service record stay: organizers' hour totals and statistics do not change."""
+    volunteer = Volunteer.objects.select_for_update().filter(user=user).first()
+    if volunteer is None:
+        return
+    if volunteer.status != VolunteerStatus.WITHDRAWN:
+        _withdraw(volunteer)
+    Volunteer.objects.filter(pk=volunteer.pk).update(
+        real_name=_("Deleted volunteer"),
+        phone="",
+        birth_date=volunteer.birth_date.replace(month=1, day=1),
+        id_number_encrypted="",
+        id_number_hash=None,
+        id_number_masked="",
+        availability="",
+        emergency_contact_name="",
+        emergency_contact_phone="",
+        guardian_name="",
+        guardian_phone="",
+        on_public_leaderboard=False,
+    )
 
 
 def _require_approved(volunteer, *, own=True):

@@ -2,7 +2,9 @@
 
 import graphene
 from allauth.account.utils import has_verified_email
+from django.contrib.auth import logout
 
+from cms.accounts.deletion import delete_account
 from cms.accounts.services import update_profile
 from cms.graphql.errors import error_type
 from cms.graphql.mutations import ServiceMutation
@@ -65,5 +67,33 @@ class UpdateProfile(ServiceMutation):
         return {"user": update_profile(info.context.user, display_name=display_name)}
 
 
+class DeleteMyAccount(ServiceMutation):
+    """Delete the signed-in person's account: personal data blanked, future registrations and
+    shift places given up, signed out. Registrations and service hours stay as anonymous rows."""
+
+    class Input:
+        confirm_email = graphene.String(
+            required=True, description="The account's email address, typed again to confirm."
+        )
+
+    deleted = graphene.Boolean(required=True, description="Whether the account was deleted.")
+
+    class Meta:
+        error_type = AccountError
+
+    @classmethod
+    def perform(cls, info, confirm_email):
+        delete_account(info.context.user, confirm_email=confirm_email)
+        logout(info.context)
+        return {"deleted": True}
+
+    @classmethod
+    def refuse(cls, problems):
+        payload = super().refuse(problems)
+        payload.deleted = False
+        return payload
+
+
 class AccountMutation(graphene.ObjectType):
     update_profile = UpdateProfile.Field()
+    delete_my_account = DeleteMyAccount.Field()
