@@ -74,12 +74,17 @@ frontend-test: frontend-install chromium
 bench: frontend
 	cd frontend && node scripts/first-load.mjs
 
-# Playwright cannot download its browsers here: Debian's Chromium, installed when missing (as root).
+# Playwright cannot download its browsers here: Debian's Chromium, and a Chinese font for the
+# screenshots, installed when missing (as root).
 chromium:
 	@test -x "$(CHROMIUM_PATH)" || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get > /dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "Chromium is missing at $(CHROMIUM_PATH): apt-get install chromium (as root), or set CHROMIUM_PATH" >&2; exit 1; fi; }
+	@fc-list :lang=zh 2> /dev/null | grep -q . || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get > /dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk; \
+	  else echo "No Chinese font: screenshots will show boxes (apt-get install fonts-noto-cjk)" >&2; fi; }
 
 lint: install
 	$(BIN)/ruff check .

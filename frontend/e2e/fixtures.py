@@ -111,9 +111,26 @@ def preview_of(model):
 previews = [preview_of(model) for model in (ClassPage, CampaignPage, ArticlePage)]
 
 
+def app_path(page):
+    """The page's path in the app: its URL path without the site root's segment."""
+    return "/" + "/".join(page.url_path.strip("/").split("/")[1:]) + "/"
+
+
+# The class an editor changes in the admin and previews (not the one the registration test uses).
+edited = (
+    ClassPage.objects.live()
+    .filter(locale__language_code="zh-hans")
+    .exclude(pk=page.pk)
+    .order_by("pk")
+    .first()
+)
+
+
 def volunteer_scenario():
-    """An approved volunteer (vera) and an opportunity with two overlapping shifts, signed up
-    for through the app: the first is taken, the second is refused as OVERLAP."""
+    """vera, an approved volunteer (for the screens that need one, read only), and the applicant
+    wendy, who is not a volunteer yet: she applies in the browser, an organizer approves her in the
+    admin, then she takes the first of two overlapping shifts of her own opportunity and the
+    second is refused as OVERLAP."""
     from home.models import OrgUnit
     from volunteers import services as volunteer_services
     from volunteers.models import Opportunity, OpportunityStatus, Role, Shift, SignupFlow
@@ -135,6 +152,8 @@ def volunteer_scenario():
     )
     admin = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
     volunteer_services.approve_volunteer(profile.pk, by=admin)
+
+    wendy = person("wendy", "温迪")
     opportunity = Opportunity.objects.create(
         title="E2E 社区读书会志愿服务",
         description="浏览器测试",
@@ -158,7 +177,14 @@ def volunteer_scenario():
             )
         )
     return {
-        "email": vera.email,
+        "vera": vera.email,
+        "applicant": {
+            "email": wendy.email,
+            "realName": "温迪",
+            "birthDate": "1992-03-15",
+            # a resident ID number with a correct GB 11643 check character and that birth date
+            "idNumber": "32040219920315123X",
+        },
         "opportunity": {"id": opportunity.pk, "title": opportunity.title},
         "shifts": [{"id": s.pk, "role": s.role.name} for s in shifts],
     }
@@ -171,11 +197,16 @@ print(
         {
             "password": PASSWORD,
             "classTitle": page.title,
-            "classPath": "/" + "/".join(page.url_path.strip("/").split("/")[1:]) + "/",
+            "classPath": app_path(page),
+            "editedClass": {"id": edited.pk, "title": edited.title, "path": app_path(edited)},
             "course": {"id": course.pk, "title": course.title},
             "promote": {"id": promote.pk, "title": promote.title},
             "full": {"id": full.pk, "title": full.title},
-            "users": {**{key: user.email for key, user in people.items()}, "vera": volunteer["email"]},
+            "users": {
+                **{key: user.email for key, user in people.items()},
+                "vera": volunteer["vera"],
+                "wendy": volunteer["applicant"]["email"],
+            },
             "previews": previews,
             "volunteer": volunteer,
         },
