@@ -6,9 +6,11 @@ from wagtail.images.views.serve import ServeView
 
 from cms.accounts.views import my_data
 from cms.graphql.view import graphql_view
+from cms.health import healthz
 from cms.views import frontend
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("graphql/", graphql_view, name="graphql"),
@@ -29,6 +31,6 @@ if settings.DEBUG:
 # URLs (the admin's "View live", sitemaps) as the frontend's own paths; reversing it with a page's
 # path gives "/classes/tea-art/". Paths under Django's own prefixes, and anything that looks like a
 # file (a dot in the last segment: a missing asset, an unknown .ics), are not the app's: 404.
-DJANGO_PREFIXES = "admin|graphql|_allauth|documents|media|static|images|assets"
+DJANGO_PREFIXES = "admin|graphql|_allauth|documents|media|static|images|assets|healthz"
 FRONTEND_PATH = rf"^(?!(?:{DJANGO_PREFIXES})(?:/|$))((?:[^/.]+/)*[^/.]*)$"
 urlpatterns += [re_path(FRONTEND_PATH, frontend, name="wagtail_serve")]

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.headless",
+    "csp",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,7 +73,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cms.security.ContentSecurityPolicyMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "cms.whitenoise.FrontendWhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -79,6 +85,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.security.FrameablePathsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -200,6 +207,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "玉兰 Yulan <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend writes mails to files here instead.
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 # Seconds before a stuck SMTP server fails the send instead of holding a worker forever.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 
@@ -246,6 +255,93 @@ GRAPHIQL = env_bool("GRAPHIQL", False)
 PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", str(60 * 60)))
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+def origin(url):
+    """``https://host:port`` of a URL, or None for a relative one."""
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}" if rest else None
+
+
+# Web security (cms/security.py, docs/deploy.md). Content-Security-Policy by django-csp: the strict
+# policy is the frontend app's (Vite's module scripts and stylesheets from /assets/, Vant's icon
+# font as a data: URI, images from this origin or the media storage's, API calls to /graphql/ and
+# /_allauth/ on this origin); the admin and the certificate check get their own (CSP_PATH_POLICIES).
+CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS")  # more origins images may come from
+
+
+def content_security_policies(media_origins=(), frame_origins=()):
+    """(CONTENT_SECURITY_POLICY, CSP_PATH_POLICIES) for images from ``media_origins`` and an admin
+    preview panel that may show ``frame_origins``."""
+    images = [SELF, "data:", "blob:", *media_origins]
+    app = {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": images,
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+    }
+    # Wagtail 8's admin templates still carry inline <script> and style="" (date pickers, inline
+    # panels, listings) without nonces: 'unsafe-inline' for the admin only. The preview panel frames
+    # the frontend's /preview route.
+    admin = {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": images,
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "media-src": [SELF, "blob:", *media_origins],
+        "worker-src": [SELF, "blob:"],
+        "frame-src": [SELF, *frame_origins],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+    }
+    # The public certificate check (volunteers/verify.html) has an inline stylesheet; scripts stay strict.
+    certificate_check = {**app, "style-src": [SELF, UNSAFE_INLINE]}
+    return {"DIRECTIVES": app}, [(r"^/admin/", admin), (r"^/volunteers/verify/", certificate_check)]
+
+
+CONTENT_SECURITY_POLICY, CSP_PATH_POLICIES = content_security_policies(
+    CSP_MEDIA_ORIGINS, [o for o in [origin(FRONTEND_URL)] if o]
+)
+# GraphiQL's page (when GRAPHIQL is on) loads React and GraphiQL from jsDelivr, with an inline script.
+CSP_GRAPHIQL_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE, "https://cdn.jsdelivr.net"],
+    "style-src": [SELF, UNSAFE_INLINE, "https://cdn.jsdelivr.net"],
+    "img-src": [SELF, "data:", "https://cdn.jsdelivr.net"],
+    "font-src": [SELF, "data:", "https://cdn.jsdelivr.net"],
+    "connect-src": [SELF],
+    "base-uri": [NONE],
+    "frame-ancestors": [NONE],
+    "object-src": [NONE],
+}
+# Nothing is framed (X-Frame-Options: DENY, frame-ancestors 'none') but the frontend's /preview
+# route, which the admin's preview panel shows (SAMEORIGIN, frame-ancestors 'self').
+X_FRAME_OPTIONS = "DENY"
+FRAMEABLE_PATHS = [r"^/preview/?$"]
+# The admin asks nobody else for anything: no Gravatar (it would send a hash of each editor's email
+# and is blocked by the policy), no update check against releases.wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# CORS (django-cors-headers): the frontend app is served from this origin and needs none. Origins
+# listed in CORS_ALLOWED_ORIGINS (e.g. `npm run dev` on another host: http://192.168.1.20:5173) may
+# call the API with credentials (the session cookie); nobody else gets any CORS header. They are
+# trusted for CSRF too, since they post with the session.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_ALLOW_CREDENTIALS = True
+CORS_URLS_REGEX = r"^/(graphql|_allauth)/"
+CSRF_TRUSTED_ORIGINS = [*CSRF_TRUSTED_ORIGINS, *CORS_ALLOWED_ORIGINS]
 
 # Attempts per signed-in person and per client address (cms/ratelimit.py); allauth limits logins,
 # sign-ups and codes itself (ACCOUNT_RATE_LIMITS).
