@@ -53,6 +53,9 @@ GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", False)
 GRAPHQL_ARBITRARY_DOCUMENTS = env_bool("GRAPHQL_ARBITRARY_DOCUMENTS", False)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The client address for rate limits (allauth's and cms/ratelimit.py): behind one proxy (nginx,
+# deploy/nginx) the last X-Forwarded-For entry is the one it added; 0 when nothing is in front.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("ALLAUTH_TRUSTED_PROXY_COUNT", "1"))
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
