@@ -78,6 +78,7 @@ with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBacke
             ("bob", "鲍勃"),
             ("carol", "卡萝"),
             ("erin", "艾琳"),
+            ("zoe", "佐伊"),
         ]
     }
     page = (

@@ -11,7 +11,7 @@ export interface E2EState {
   promote: { id: number; title: string }
   full: { id: number; title: string }
   /** the demo admin (a superuser) signs in to /admin/ as `admin` with the same password */
-  users: Record<'dora' | 'alice' | 'bob' | 'carol' | 'erin' | 'vera' | 'wendy', string>
+  users: Record<'dora' | 'alice' | 'bob' | 'carol' | 'erin' | 'vera' | 'wendy' | 'zoe', string>
   previews: { type: string; title: string; token: string }[]
   /** vera, an approved volunteer; wendy, who applies, and two overlapping shifts of one opportunity */
   volunteer: {

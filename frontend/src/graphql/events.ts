@@ -168,3 +168,16 @@ export const UpdateProfileMutation = graphql(`
     }
   }
 `)
+
+export const DeleteMyAccountMutation = graphql(`
+  mutation DeleteMyAccount($input: DeleteMyAccountInput!) {
+    deleteMyAccount(input: $input) {
+      deleted
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`)

@@ -96,7 +96,7 @@ const en: typeof zhCN = {
     newPassword: 'New password', resetDone: 'Password changed: sign in with the new one.', noAccount: 'No account? Sign up',
     haveAccount: 'Have an account? Sign in', myData: 'My data', displayName: 'Display name', displayNameHint: 'Shown on registrations and tickets',
     emailVerified: 'Email verified', emailNotVerified: 'Email not verified', joined: 'Joined', admin: 'Open the admin',
-    welcome: 'Hello, {name}', loggedOut: 'Signed out', loggedIn: 'Signed in', myTickets: 'My tickets',
+    welcome: 'Hello, {name}', loggedOut: 'Signed out', loggedIn: 'Signed in', myTickets: 'My tickets', downloadData: 'Download my data', downloadDataHint: 'Everything the platform holds about you (a JSON file)', deleteAccount: 'Delete my account', deleteConfirm: 'Delete', deleteHint: 'Your personal data will be erased and your registrations and shifts that have not started cancelled; recorded service hours are kept anonymously. This cannot be undone. Type your email address to confirm.',
     language: 'Language', required: '{field} is required', invalidEmail: 'Not a valid email address', tooManyAttempts: 'Too many attempts; try again later.',
     sessionExpired: 'Please sign in again', orgs: 'Organizer',
   },
