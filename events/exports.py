@@ -159,9 +159,10 @@ def export_filename(event, today=None):
     return f"{title}-{label}-{today:%Y%m%d}.xlsx"
 
 
-def registrations_response(event):
+def registrations_response(request, event):
     fallback = f"event-{event.pk}-registrations-{timezone.localdate():%Y%m%d}.xlsx"
-    return workbook_response(registrations_workbook(event), export_filename(event), fallback)
+    audit = (request, event, _("the registration list of “%(event)s”") % {"event": event.title}, {})
+    return workbook_response(registrations_workbook(event), export_filename(event), fallback, audit)
 
 
 __all__ = ["content_disposition", "export_filename", "registrations_response", "registrations_workbook"]

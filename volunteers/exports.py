@@ -123,21 +123,23 @@ def _today():
     return timezone.localdate()
 
 
-def volunteers_response(volunteers, *, full_ids=False):
+def volunteers_response(request, volunteers, *, full_ids=False):
     today = _today()
     return workbook_response(
         volunteers_workbook(volunteers, full_ids=full_ids),
         f"{_('volunteers')}-{today:%Y%m%d}.xlsx",
         f"volunteers-{today:%Y%m%d}.xlsx",
+        (request, request.user, _("the volunteer list"), {"full_id_numbers": full_ids}),
     )
 
 
-def records_response(records):
+def records_response(request, records):
     today = _today()
     return workbook_response(
         records_workbook(records),
         f"{_('service records')}-{today:%Y%m%d}.xlsx",
         f"service-records-{today:%Y%m%d}.xlsx",
+        (request, request.user, _("service records"), {}),
     )
 
 

@@ -14,6 +14,8 @@ from django.utils import timezone
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from cms.admin.audit import log_export
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -57,8 +59,11 @@ def content_disposition(filename, fallback):
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
-def workbook_response(workbook, filename, fallback):
-    """The workbook as a private download (it holds personal data: never cached)."""
+def workbook_response(workbook, filename, fallback, audit):
+    """The workbook as a private download (it holds personal data: never cached), logged as an
+    export (``audit``: the request, the object and what it is, for cms.admin.audit)."""
+    request, instance, what, details = audit
+    log_export(request, instance, what, workbook.active.max_row - 1, **details)
     buffer = BytesIO()
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)

@@ -205,7 +205,7 @@ class ExportView(EventObjectMixin, View):
     http_method_names = ["get"]
 
     def get(self, request, *args, **kwargs):
-        return registrations_response(self.event)
+        return registrations_response(request, self.event)
 
 
 urlpatterns = [

@@ -716,3 +716,20 @@ def test_choose_session_when_there_are_several(staff, org):
         event.sessions.order_by("starts_at").values_list("pk", flat=True)
     )
     assert response.context["current"] == factories.session_of(event)
+
+
+# --- export audit ------------------------------------------------------------------------------
+
+
+def test_each_export_is_logged_in_the_site_history(staff, event, organizer):
+    """Who exported which registration list, when and how many rows (cms.admin.audit)."""
+    from wagtail.models import ModelLogEntry
+
+    factories.make_registration(event, phone="13700001234")
+    factories.make_registration(event, phone="13700005678")
+    staff.get(admin_url("export", event.pk))
+    [entry] = ModelLogEntry.objects.filter(action="yulan.export")
+    assert (entry.user, entry.object_id, entry.data["rows"]) == (organizer, str(event.pk), 2)
+    assert "茶艺班（秋季）" in entry.data["what"]
+    history = staff.get(reverse("wagtailadmin_reports:site_history"), {"action": "yulan.export"})
+    assert "导出了“茶艺班（秋季）”的报名名单：2 行" in history.content.decode()

@@ -7,7 +7,7 @@ from io import BytesIO
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from tests.volunteers import factories
@@ -176,3 +176,20 @@ def test_records_export_defaults_to_the_review_queue(client, organizer, records)
     staff_client(client, organizer, "en")
     sheet = workbook_of(client.get(admin_url("export_records"))).active
     assert column(sheet, "Activity") == [attended.activity_name]  # pending only, like the listing
+
+
+def test_exports_are_logged_with_their_rows_and_full_ids(client, organizer, people, records):
+    from wagtail.models import ModelLogEntry
+
+    organizer.user_permissions.add(Permission.objects.get(codename="view_full_id_number"))
+    staff_client(client, organizer, "en")
+    volunteers = rows_of(workbook_of(client.get(admin_url("export_volunteers"))).active)
+    records_rows = rows_of(workbook_of(client.get(admin_url("export_records"), {"status": "all"})).active)
+    entries = ModelLogEntry.objects.filter(action="yulan.export").order_by("pk")
+    assert [(entry.user, entry.data["rows"]) for entry in entries] == [
+        (organizer, len(volunteers) - 1),
+        (organizer, len(records_rows) - 1),
+    ]
+    assert entries[0].data["full_id_numbers"] is True
+    with translation.override("zh-hans"):
+        assert "含完整身份证号" in entries[0].message

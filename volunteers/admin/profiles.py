@@ -167,7 +167,7 @@ class ExportVolunteersView(ListScreen):
         filters = VolunteerFilterForm(request.GET or None, user=request.user)
         volunteers = filters.filter(managed_volunteers(request.user))
         volunteers = volunteers.order_by("org_unit__path", "real_name", "pk")
-        return volunteers_response(volunteers, full_ids=sees_full_id_numbers(request.user))
+        return volunteers_response(request, volunteers, full_ids=sees_full_id_numbers(request.user))
 
 
 urlpatterns = [

@@ -104,7 +104,7 @@ class ExportRecordsView(ListScreen):
 
     def get(self, request, *args, **kwargs):
         filters = RecordFilterForm(request.GET, user=request.user)
-        return records_response(filters.filter(managed_records(request.user)))
+        return records_response(request, filters.filter(managed_records(request.user)))
 
 
 class RecordMixin:
