@@ -189,6 +189,9 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db
 # Reminders: mailed to confirmed registrants this many hours before an event's first session
 # (events/management/commands/send_reminders.py, run every 10 minutes by cron or a timer).
 EVENT_REMINDER_HOURS = int(os.environ.get("EVENT_REMINDER_HOURS", "24"))
+# Companions' details and answers of registrations are erased this many days after the event's
+# last session (manage.py purge_registration_details, daily).
+EVENT_DETAILS_RETENTION_DAYS = int(os.environ.get("EVENT_DETAILS_RETENTION_DAYS", "365"))
 
 # Volunteers (docs/volunteers.md). ID numbers are encrypted with Fernet keys: the first key
 # encrypts, every key decrypts (prepend a new key, run `manage.py rotate_volunteer_id_keys`, then
