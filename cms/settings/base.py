@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -280,7 +280,8 @@ def content_security_policies(media_origins=(), frame_origins=()):
     app = {
         "default-src": [NONE],
         "script-src": [SELF],
-        "style-src": [SELF],
+        # NONCE: only pages that use it get one (the no-build page's <style nonce>); the app has none.
+        "style-src": [SELF, NONCE],
         "img-src": images,
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],

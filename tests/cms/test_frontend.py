@@ -1,6 +1,8 @@
 """Django serves the built frontend: index.html for every client-side route, hashed assets
 cached for a year, Django's own paths left alone, a clear page while nothing is built."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -59,6 +61,9 @@ def test_without_a_build_a_page_says_how_to_build_it(client, tmp_path, settings)
     assert response.status_code == 503
     html = response.content.decode()
     assert "npm run build" in html and "/admin/" in html
+    # its stylesheet is allowed by the Content-Security-Policy through a nonce
+    nonce = re.search(r'<style nonce="([^"]+)">', html).group(1)
+    assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
 
 
 def test_wagtail_computes_page_urls_as_frontend_paths():
