@@ -28,6 +28,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.accounts.models import ConsentKind, ConsentRecord
 from cms.errors import CommonErrorCode, fail
 from cms.ids import find_by_id, parse_id
 from home.models import OrgUnit
@@ -329,6 +330,9 @@ def apply(
                 Code.ID_NUMBER_TAKEN, _("A volunteer with this ID number is already registered."), "id_number"
             )
         volunteer.skills.set(skill_ids)
+        ConsentRecord.objects.create(user=user, kind=ConsentKind.VOLUNTEER_AGREEMENT, version=consent_version)
+        if guardian_consented_at:
+            ConsentRecord.objects.create(user=user, kind=ConsentKind.GUARDIAN, version=consent_version)
         return volunteer
 
 

@@ -15,6 +15,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 from django.utils import timezone
 
+from cms.accounts.models import ConsentRecord
 from events.models import CalendarFeed, CheckIn, Registration
 from events.models.notifications import Notification
 from volunteers.models import (
@@ -74,6 +75,7 @@ def personal_data(user):
         "exported_at": timezone.now().isoformat(),
         "account": row(user),
         "email_addresses": rows(EmailAddress.objects.filter(user=user)),
+        "consents": rows(ConsentRecord.objects.filter(user=user)),
         "calendar_feed": rows(CalendarFeed.objects.filter(user=user)),
         "registrations": rows(registrations),
         "check_ins": rows(CheckIn.objects.filter(registration__in=registrations)),

@@ -3,8 +3,11 @@
 import graphene
 from allauth.account.utils import has_verified_email
 from django.contrib.auth import logout
+from wagtail.rich_text import expand_db_html
 
 from cms.accounts.deletion import delete_account
+from cms.accounts.models import ConsentKind as ConsentKindChoices
+from cms.accounts.models import PrivacyNotice as PrivacyNoticeSetting
 from cms.accounts.services import update_profile
 from cms.graphql.errors import error_type
 from cms.graphql.mutations import ServiceMutation
@@ -30,6 +33,15 @@ class User(graphene.ObjectType):
         required=True, description="Whether the person may sign into the CMS admin at /admin/."
     )
     date_joined = graphene.DateTime(required=True, description="When the account was created.")
+    consents = graphene.List(
+        graphene.NonNull(lambda: Consent),
+        required=True,
+        description="The consents the person gave (privacy notice, agreement, guardian), oldest first.",
+    )
+
+    @staticmethod
+    def resolve_consents(user, info):
+        return list(user.consents.all())
 
     @staticmethod
     def resolve_email_verified(user, info):
@@ -40,8 +52,37 @@ class User(graphene.ObjectType):
         return user.has_perm("wagtailadmin.access_admin")
 
 
+ConsentKind = graphene.Enum.from_enum(ConsentKindChoices, description="What a consent was given to.")
+
+
+class Consent(graphene.ObjectType):
+    """One consent the person gave."""
+
+    kind = graphene.Field(ConsentKind, required=True, description="To what.")
+    version = graphene.String(required=True, description="The version of the text accepted.")
+    given_at = graphene.DateTime(required=True, description="When.")
+
+
+class PrivacyNotice(graphene.ObjectType):
+    """The privacy notice people accept when signing up (an editable setting)."""
+
+    version = graphene.String(required=True, description="Its version; signing up accepts exactly this one.")
+    text = graphene.String(required=True, description="The notice, as HTML.")
+
+    @staticmethod
+    def resolve_text(notice, info):
+        return expand_db_html(notice.text)
+
+
 class AccountQuery(graphene.ObjectType):
     me = graphene.Field(User, description="The signed-in person's account; null when nobody is signed in.")
+    privacy_notice = graphene.Field(
+        PrivacyNotice, required=True, description="The privacy notice in force, to show before signing up."
+    )
+
+    @staticmethod
+    def resolve_privacy_notice(root, info):
+        return PrivacyNoticeSetting.load(request_or_site=info.context)
 
     @staticmethod
     def resolve_me(root, info):

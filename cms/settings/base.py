@@ -228,6 +228,8 @@ ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[玉兰] "
 ACCOUNT_ADAPTER = "cms.accounts.adapter.AccountAdapter"
+# The privacy notice accepted at sign-up, recorded (cms/accounts/forms.py).
+ACCOUNT_SIGNUP_FORM_CLASS = "cms.accounts.forms.SignupConsentForm"
 ACCOUNT_USER_DISPLAY = str  # User.__str__: the display name or the email, never the generated username
 HEADLESS_ONLY = True
 HEADLESS_CLIENTS = ("browser",)

@@ -37,7 +37,9 @@ def pending_flow(response):
 
 
 def test_sign_up_then_verify_the_emailed_code_signs_in(browser, django_user_model):
-    response = browser.post("/auth/signup", {"email": "lan@example.com", "password": PASSWORD})
+    response = browser.post(
+        "/auth/signup", {"email": "lan@example.com", "password": PASSWORD, "privacy_version": "2026-01"}
+    )
     assert pending_flow(response) == ["verify_email"]
     assert me(browser) is None
 
@@ -57,21 +59,27 @@ def test_sign_up_then_verify_the_emailed_code_signs_in(browser, django_user_mode
 
 def test_sign_up_mail_follows_the_request_language(browser):
     browser.post(
-        "/auth/signup", {"email": "lan@example.com", "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="en"
+        "/auth/signup",
+        {"email": "lan@example.com", "password": PASSWORD, "privacy_version": "2026-01"},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert mail.outbox[0].subject == "[玉兰] Please Confirm Your Email Address"
 
 
 def test_sign_up_generates_a_unique_username_from_the_email(django_user_model, db):
     for email in ["lan@example.com", "lan@example.org"]:
-        response = Browser().post("/auth/signup", {"email": email, "password": PASSWORD})
+        response = Browser().post(
+            "/auth/signup", {"email": email, "password": PASSWORD, "privacy_version": "2026-01"}
+        )
         assert pending_flow(response) == ["verify_email"]
     usernames = set(django_user_model.objects.values_list("username", flat=True))
     assert len(usernames) == 2 and "lan" in usernames and "" not in usernames
 
 
 def test_sign_up_with_a_taken_email_creates_no_second_account(browser, alice, django_user_model):
-    response = browser.post("/auth/signup", {"email": "Alice@example.com", "password": PASSWORD})
+    response = browser.post(
+        "/auth/signup", {"email": "Alice@example.com", "password": PASSWORD, "privacy_version": "2026-01"}
+    )
     assert pending_flow(response) == ["verify_email"]  # the same answer: no account enumeration
     assert django_user_model.objects.count() == 1
     (message,) = mail.outbox
@@ -158,7 +166,9 @@ def test_session_cookie_alone_cannot_post_without_the_csrf_token(browser, alice)
 
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}})
 def test_mails_are_sent_by_a_background_task(browser):
-    browser.post("/auth/signup", {"email": "lan@example.com", "password": PASSWORD})
+    browser.post(
+        "/auth/signup", {"email": "lan@example.com", "password": PASSWORD, "privacy_version": "2026-01"}
+    )
     assert mail.outbox == []
     (result,) = default_task_backend.results
     assert result.task.name == "send_email"

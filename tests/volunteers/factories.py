@@ -63,9 +63,14 @@ def make_id_number(birth=datetime.date(1990, 5, 17), area="320402", serial=None)
     return first + check_digit(first)
 
 
-def adult_birth_date(years=30):
+def years_ago(years, days=0):
+    """The date ``years`` years ago today, plus ``days``: a birth date for an age."""
     today = timezone.localdate()
-    return today.replace(year=today.year - years)
+    return today.replace(year=today.year - years) + datetime.timedelta(days=days)
+
+
+def adult_birth_date(years=30):
+    return years_ago(years)
 
 
 def make_skill(name=None):

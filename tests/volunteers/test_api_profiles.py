@@ -1,8 +1,6 @@
 """Applying, the profile, and organizers' approval through the real /graphql/ endpoint, each error
 code included."""
 
-import datetime
-
 import pytest
 from django.utils import timezone
 
@@ -15,6 +13,7 @@ from tests.volunteers.factories import (
     make_superuser,
     make_user,
     make_volunteer,
+    years_ago,
 )
 from volunteers.identity import reveal_id_number
 from volunteers.models import Volunteer, VolunteerAgreement, VolunteerStatus
@@ -24,11 +23,6 @@ pytestmark = pytest.mark.django_db
 PROFILE = """volunteer { id realName gender status number orgUnit { id } skills { name } availability
     phone birthDate idNumberMasked emergencyContactName emergencyContactPhone guardianName guardianPhone
     consentVersion onPublicLeaderboard totalHours starLevel }"""
-
-
-def years_ago(years, days=0):
-    today = timezone.localdate()
-    return today.replace(year=today.year - years) + datetime.timedelta(days=days)
 
 
 def application(org, **fields):

@@ -23,6 +23,7 @@ from tests.volunteers.factories import (
     make_user,
     make_volunteer,
     tomorrow_at,
+    years_ago,
 )
 from volunteers import selectors, services
 from volunteers.identity import reveal_id_number
@@ -53,11 +54,6 @@ def code_of(call, *args, **kwargs):
     with pytest.raises(ServiceError) as caught:
         call(*args, **kwargs)
     return caught.value.problems[0].code
-
-
-def years_ago(years, days=0):
-    today = timezone.localdate()
-    return today.replace(year=today.year - years) + datetime.timedelta(days=days)
 
 
 @pytest.fixture

@@ -116,7 +116,9 @@ export function useAuth() {
      */
     ready: () => (firstCheck ??= call('GET', '/auth/session')),
     login: (email: string, password: string) => call('POST', '/auth/login', { email, password }),
-    signup: (email: string, password: string) => call('POST', '/auth/signup', { email, password }),
+    /** `privacyVersion`: the privacy notice shown (the privacyNotice query); the server wants the current one. */
+    signup: (email: string, password: string, privacyVersion: string) =>
+      call('POST', '/auth/signup', { email, password, privacy_version: privacyVersion }),
     verifyEmail: (code: string) => call('POST', '/auth/email/verify', { key: code.trim() }),
     requestLoginCode: (email: string) => call('POST', '/auth/code/request', { email }),
     confirmLoginCode: (code: string) => call('POST', '/auth/code/confirm', { code: code.trim() }),

@@ -36,6 +36,7 @@ type Documents = {
     "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      emailVerified\n      isStaff\n      canUseAdmin\n      dateJoined\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        displayName\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation DeleteMyAccount($input: DeleteMyAccountInput!) {\n    deleteMyAccount(input: $input) {\n      deleted\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.DeleteMyAccountDocument,
+    "\n  query PrivacyNotice {\n    privacyNotice {\n      version\n      text\n    }\n  }\n": typeof types.PrivacyNoticeDocument,
     "\n  fragment ImageFields on ImageRendition {\n    url\n    width\n    height\n    srcset\n    alt\n  }\n": typeof types.ImageFieldsFragmentDoc,
     "\n  fragment BodyFields on StreamBlock {\n    __typename\n    id\n    blockType\n    ... on HeadingBlock {\n      text\n    }\n    ... on ParagraphBlock {\n      html\n    }\n    ... on ImageBlock {\n      caption\n      alt\n      decorative\n      image {\n        id\n        rendition(size: CONTENT) {\n          ...ImageFields\n        }\n      }\n    }\n    ... on QuoteBlock {\n      quoteText: text\n      attribution\n    }\n    ... on FiguresBlock {\n      title\n      figures {\n        value\n        unit\n        label\n      }\n    }\n  }\n": typeof types.BodyFieldsFragmentDoc,
     "\n  fragment EventCard on Event {\n    id\n    title\n    kind\n    status\n    summary\n    startsAt\n    endsAt\n    capacity\n    seatsLeft\n    hasFreeSeats\n    waitlistLength\n    waitlistEnabled\n    registrationOpen\n    venue {\n      id\n      name\n    }\n    organizer {\n      id\n      shortName\n    }\n    coverImage {\n      id\n      rendition(size: THUMBNAIL) {\n        ...ImageFields\n      }\n    }\n  }\n": typeof types.EventCardFragmentDoc,
@@ -94,6 +95,7 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      emailVerified\n      isStaff\n      canUseAdmin\n      dateJoined\n    }\n  }\n": types.MeDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        displayName\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation DeleteMyAccount($input: DeleteMyAccountInput!) {\n    deleteMyAccount(input: $input) {\n      deleted\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.DeleteMyAccountDocument,
+    "\n  query PrivacyNotice {\n    privacyNotice {\n      version\n      text\n    }\n  }\n": types.PrivacyNoticeDocument,
     "\n  fragment ImageFields on ImageRendition {\n    url\n    width\n    height\n    srcset\n    alt\n  }\n": types.ImageFieldsFragmentDoc,
     "\n  fragment BodyFields on StreamBlock {\n    __typename\n    id\n    blockType\n    ... on HeadingBlock {\n      text\n    }\n    ... on ParagraphBlock {\n      html\n    }\n    ... on ImageBlock {\n      caption\n      alt\n      decorative\n      image {\n        id\n        rendition(size: CONTENT) {\n          ...ImageFields\n        }\n      }\n    }\n    ... on QuoteBlock {\n      quoteText: text\n      attribution\n    }\n    ... on FiguresBlock {\n      title\n      figures {\n        value\n        unit\n        label\n      }\n    }\n  }\n": types.BodyFieldsFragmentDoc,
     "\n  fragment EventCard on Event {\n    id\n    title\n    kind\n    status\n    summary\n    startsAt\n    endsAt\n    capacity\n    seatsLeft\n    hasFreeSeats\n    waitlistLength\n    waitlistEnabled\n    registrationOpen\n    venue {\n      id\n      name\n    }\n    organizer {\n      id\n      shortName\n    }\n    coverImage {\n      id\n      rendition(size: THUMBNAIL) {\n        ...ImageFields\n      }\n    }\n  }\n": types.EventCardFragmentDoc,
@@ -232,6 +234,10 @@ export function graphql(source: "\n  mutation UpdateProfile($input: UpdateProfil
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteMyAccount($input: DeleteMyAccountInput!) {\n    deleteMyAccount(input: $input) {\n      deleted\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteMyAccount($input: DeleteMyAccountInput!) {\n    deleteMyAccount(input: $input) {\n      deleted\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PrivacyNotice {\n    privacyNotice {\n      version\n      text\n    }\n  }\n"): (typeof documents)["\n  query PrivacyNotice {\n    privacyNotice {\n      version\n      text\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -181,3 +181,12 @@ export const DeleteMyAccountMutation = graphql(`
     }
   }
 `)
+
+export const PrivacyNoticeQuery = graphql(`
+  query PrivacyNotice {
+    privacyNotice {
+      version
+      text
+    }
+  }
+`)

@@ -94,7 +94,7 @@ export default {
     newPassword: '新密码', resetDone: '密码已重设，请用新密码登录。', noAccount: '还没有账户？注册',
     haveAccount: '已有账户？登录', myData: '我的资料', displayName: '显示名称', displayNameHint: '报名和票上显示',
     emailVerified: '邮箱已验证', emailNotVerified: '邮箱未验证', joined: '注册时间', admin: '进入管理后台',
-    welcome: '你好，{name}', loggedOut: '已退出登录', loggedIn: '登录成功', myTickets: '我的票', downloadData: '下载我的数据', downloadDataHint: '平台保存的关于你的全部信息（JSON 文件）', deleteAccount: '注销账户', deleteConfirm: '确认注销', deleteHint: '注销后，你的个人信息将被清除，尚未开始的活动报名和志愿服务班次将被取消；已记录的服务时长以匿名方式保留。此操作无法撤销。请输入你的邮箱地址确认。',
+    welcome: '你好，{name}', loggedOut: '已退出登录', loggedIn: '登录成功', myTickets: '我的票', privacyNotice: '隐私政策', privacyConsent: '我已阅读并同意《隐私政策》（{version} 版）', acceptPrivacy: '请阅读并同意隐私政策。', downloadData: '下载我的数据', downloadDataHint: '平台保存的关于你的全部信息（JSON 文件）', deleteAccount: '注销账户', deleteConfirm: '确认注销', deleteHint: '注销后，你的个人信息将被清除，尚未开始的活动报名和志愿服务班次将被取消；已记录的服务时长以匿名方式保留。此操作无法撤销。请输入你的邮箱地址确认。',
     language: '语言', required: '请填写{field}', invalidEmail: '邮箱格式不正确', tooManyAttempts: '尝试次数过多，请稍后再试。',
     sessionExpired: '请重新登录', orgs: '组织者',
   },

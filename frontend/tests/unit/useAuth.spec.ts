@@ -49,10 +49,13 @@ describe('useAuth (allauth headless, browser client)', () => {
   })
 
   it('a 401 with a pending flow asks for the emailed code', async () => {
-    setAuthFetch(reply(401, { status: 401, data: { flows: [{ id: 'login' }, { id: 'verify_email', is_pending: true }] }, meta: { is_authenticated: false } }) as any)
-    const result = await useAuth().signup('lan@example.com', 'secret-pass')
+    const fetch = reply(401, { status: 401, data: { flows: [{ id: 'login' }, { id: 'verify_email', is_pending: true }] }, meta: { is_authenticated: false } })
+    setAuthFetch(fetch as any)
+    const result = await useAuth().signup('lan@example.com', 'secret-pass', '2026-01')
     expect(result.ok).toBe(false)
     expect(result.pending).toBe('verify_email')
+    // the privacy notice's version goes with the sign-up
+    expect(JSON.parse((fetch as any).mock.calls[0][1].body)).toMatchObject({ email: 'lan@example.com', privacy_version: '2026-01' })
   })
 
   it('a 400 carries the field errors', async () => {
