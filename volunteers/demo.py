@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from cms.accounts.models import FIRST_VERSION
 from cms.errors import ServiceError
 from events.models import Event
 from home.models import CampaignPage, OrgUnit, UnitOrganizer
@@ -48,7 +49,6 @@ from volunteers.models import (
     Volunteer,
     VolunteerStatus,
 )
-from volunteers.models.agreement import DEFAULT_VERSION
 
 HOURS_PER_MONTH = 20
 PENDING_DAYS = 5
@@ -233,7 +233,7 @@ class VolunteerDemo:
             id_number_masked=protected[2],
             org_unit=unit,
             availability="周末" if index % 2 else "工作日晚上、周末",
-            consent_version=DEFAULT_VERSION,
+            consent_version=FIRST_VERSION,
             consented_at=_at(since, "09:00"),
             status=VolunteerStatus.APPROVED,
             number=self._number(since.year),
@@ -420,7 +420,7 @@ class VolunteerDemo:
                 org_unit_id=_unit(label).pk,
                 skills=[self.skills[name].pk for name in skills],
                 id_number=fake_id_number(born, index) if with_id else "",
-                consent_version=DEFAULT_VERSION,
+                consent_version=FIRST_VERSION,
                 availability="周末",
             )
 

@@ -27,7 +27,7 @@ class User(AbstractUser):
         return self.display_name or self.email or self.username
 
 
-PRIVACY_NOTICE_VERSION = "2026-01"
+FIRST_VERSION = "2026-01"
 
 # The notice an installation starts with (个人信息保护法 art. 17: who, what, why, how long, rights);
 # editors adapt it in Settings → privacy notice.
@@ -45,19 +45,32 @@ PRIVACY_NOTICE_TEXT = (
 )
 
 
-@register_setting(icon="lock")
-class PrivacyNotice(BaseGenericSetting):
-    """The privacy notice people accept when they sign up; they accept its current version."""
+class AcceptedText(BaseGenericSetting):
+    """A text people accept by its version (the privacy notice, the volunteer agreement): a
+    changed text gets a new version, and only the current version is accepted."""
 
     version = models.CharField(
         _("version"),
         max_length=20,
-        default=PRIVACY_NOTICE_VERSION,
-        help_text=_("Change it whenever you change the text: new accounts accept this version."),
+        default=FIRST_VERSION,
+        help_text=_(
+            "Change it whenever you change the text: people accept this version, and an "
+            "acceptance of an older version is refused."
+        ),
     )
-    text = RichTextField(_("text"), default=PRIVACY_NOTICE_TEXT, features=["bold", "ol", "ul", "link"])
+    text = RichTextField(_("text"), features=["bold", "ol", "ul", "link"])
 
     panels = [FieldPanel("version"), FieldPanel("text")]
+
+    class Meta:
+        abstract = True
+
+
+@register_setting(icon="lock")
+class PrivacyNotice(AcceptedText):
+    """The privacy notice people accept when they sign up."""
+
+    text = RichTextField(_("text"), default=PRIVACY_NOTICE_TEXT, features=["bold", "ol", "ul", "link"])
 
     class Meta:
         verbose_name = _("privacy notice")

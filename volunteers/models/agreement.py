@@ -1,10 +1,8 @@
-from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
 from wagtail.fields import RichTextField
 
-DEFAULT_VERSION = "2026-01"
+from cms.accounts.models import AcceptedText
 
 # The agreement an installation starts with, after the 志愿服务条例 (2017); editors adapt it.
 DEFAULT_TEXT = (
@@ -22,21 +20,10 @@ DEFAULT_TEXT = (
 
 
 @register_setting(icon="doc-full")
-class VolunteerAgreement(BaseGenericSetting):
-    """The volunteer agreement applicants read and accept; they accept its current version."""
+class VolunteerAgreement(AcceptedText):
+    """The volunteer agreement applicants read and accept."""
 
-    version = models.CharField(
-        _("version"),
-        max_length=20,
-        default=DEFAULT_VERSION,
-        help_text=_(
-            "Change it whenever you change the text: applicants accept this version, and an "
-            "application made against an older version is refused."
-        ),
-    )
     text = RichTextField(_("text"), default=DEFAULT_TEXT, features=["bold", "ol", "ul", "link"])
-
-    panels = [FieldPanel("version"), FieldPanel("text")]
 
     class Meta:
         verbose_name = _("volunteer agreement")
