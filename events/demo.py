@@ -205,6 +205,7 @@ def _register_participants(event, spec, users):
             name=name,
             phone=f"1390519{user.pk:04d}"[-11:],
             idempotency_key=f"demo-{event.pk}",
+            children_consent=True,  # the demo's parents consent for their children
         )
 
 

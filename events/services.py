@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cms.accounts.models import ConsentKind, ConsentRecord, PrivacyNotice
 from cms.errors import CommonErrorCode, Problem, ServiceError, fail
 from cms.ids import find_by_id
 from events.models import (
@@ -55,6 +56,9 @@ IDEMPOTENCY_KEY_MAX_LENGTH = Registration._meta.get_field("idempotency_key").max
 MAX_AGE = 120
 
 
+CHILD_AGE = 14  # PIPL: personal data of children under 14 needs a guardian's consent
+
+
 class RegistrationErrorCode(models.TextChoices):
     """Why an events service refused; labels describe each code for developers."""
 
@@ -75,6 +79,10 @@ class RegistrationErrorCode(models.TextChoices):
         "or no such question (field answers.<questionId>).",
     )
     ALREADY_REGISTERED = "ALREADY_REGISTERED", "The person already has an active registration for the event."
+    CHILDREN_CONSENT_REQUIRED = (
+        "CHILDREN_CONSENT_REQUIRED",
+        "A companion is under 14: the registrant must consent, as guardian, to the child's data.",
+    )
     FULL = "FULL", "No seat is free for the party and the event has no waitlist."
     CANCELLATION_DEADLINE_PASSED = (
         "CANCELLATION_DEADLINE_PASSED",
@@ -455,9 +463,12 @@ def register(
     name="",
     phone="",
     idempotency_key="",
+    children_consent=False,
 ):
     """Register ``user`` (and their party) for the event; confirmed, pending or waitlisted.
 
+    A companion under 14 needs ``children_consent`` (PIPL art. 31: the guardian's consent to a
+    child's data), recorded with the registration and as a consent record.
     Replaying the same ``idempotency_key`` returns the registration it made, unchanged.
     """
     if user is None or not user.is_authenticated:
@@ -484,6 +495,13 @@ def register(
             phone=phone,
             name_required=False,
         )
+        has_children = any(companion["age"] < CHILD_AGE for companion in companions)
+        if has_children and children_consent is not True:
+            fail(
+                RegistrationErrorCode.CHILDREN_CONSENT_REQUIRED,
+                _("A companion is under 14: please confirm that you are their guardian and consent."),
+                "children_consent",
+            )
         event = _lock_event(event.pk)
         # Re-checked under the lock: a concurrent replay, a concurrent registration, a status change.
         replayed = _replay(user, idempotency_key, event_id)
@@ -501,6 +519,7 @@ def register(
             companions=companions,
             answers=answers,
             idempotency_key=idempotency_key,
+            children_consent_at=timezone.now() if has_children else None,
         )
         _place(event, registration)
         try:
@@ -511,6 +530,10 @@ def register(
             if replayed is not None:
                 return replayed
             fail(RegistrationErrorCode.ALREADY_REGISTERED, _("You have already registered for this event."))
+        if has_children:
+            ConsentRecord.objects.create(
+                user=user, kind=ConsentKind.GUARDIAN, version=PrivacyNotice.load().version
+            )
         _notify(registration, _placement_notification(registration))
         return registration
 

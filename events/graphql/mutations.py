@@ -45,6 +45,7 @@ RegisterForEventError = error_type(
         Code.INVALID_ANSWER,
         Code.ALREADY_REGISTERED,
         Code.FULL,
+        Code.CHILDREN_CONSENT_REQUIRED,
         RateLimitErrorCode.RATE_LIMITED,
     ],
 )
@@ -143,6 +144,10 @@ class RegisterForEvent(ServiceMutation):
             description="A key the client makes up per attempt (at most 64 characters); a retry with "
             "the same key returns the registration it made instead of registering twice."
         )
+        children_consent = graphene.Boolean(
+            description="The registrant consents, as guardian, to the data of companions under 14; "
+            "required when there are any."
+        )
 
     registration = graphene.Field(
         types.Registration, description="The registration; null when the mutation was refused."
@@ -163,6 +168,7 @@ class RegisterForEvent(ServiceMutation):
         name=None,
         phone=None,
         idempotency_key=None,
+        children_consent=None,
     ):
         event_pk = _id(event_id, "event_id")
         companions = _capped(companions, MAX_COMPANIONS, "companions")
@@ -192,6 +198,7 @@ class RegisterForEvent(ServiceMutation):
             name=name or "",
             phone=phone or "",
             idempotency_key=idempotency_key or "",
+            children_consent=children_consent is True,
         )
         return {"registration": _registration(info, registration)}
 

@@ -78,6 +78,13 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True, editable=False)
+    children_consent_at = models.DateTimeField(
+        _("guardian's consent for children"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the registrant consented, as guardian, to the data of companions under 14."),
+    )
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True, editable=False)
     cancelled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -32,6 +32,10 @@ test('browse classes, register for a course (signing in on the way) and see the 
   await form.getByTestId('companion-0-age').locator('input').fill('12')
   await form.getByRole('radio', { name: '否' }).click()
   await form.getByTestId('submit').click()
+  // a companion under 14: the registrant consents as guardian before anything is sent
+  await expect(form.getByText('同行人中有未满 14 周岁的儿童，请勾选监护人同意。')).toBeVisible()
+  await form.getByTestId('children-consent').click()
+  await form.getByTestId('submit').click()
 
   const result = page.getByTestId('result')
   await expect(result).toHaveAttribute('data-status', 'CONFIRMED')

@@ -110,6 +110,8 @@ def make_registration(event, user=None, *, by=None, **kwargs):
         kwargs.setdefault("name", unique("电话报名"))
         kwargs.setdefault("phone", "13800000000")
         return services.add_by_hand(event.pk, by=by, **kwargs)
+    if kwargs.get("companions"):
+        kwargs.setdefault("children_consent", True)  # the registrant consents for any child
     return services.register(user or make_user(), event.pk, **kwargs)
 
 

@@ -9,6 +9,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from cms.accounts.models import ConsentKind, ConsentRecord
 from events.models import (
     CheckIn,
     Event,
@@ -172,8 +173,28 @@ def test_register_companions(gql, org, user):
         register(gql, event, partySize=2, companions=[{"name": "小明", "age": 300}]),
         ("companions.0.age", "INVALID"),
     )
-    payload = register(gql, event, partySize=2, companions=[{"name": " 小明 ", "age": 5}])
+    refused(
+        register(gql, event, partySize=2, companions=[{"name": "小明", "age": 5}]),
+        ("childrenConsent", "CHILDREN_CONSENT_REQUIRED"),
+    )
+    assert not Registration.objects.filter(user=user).exists()
+    payload = register(
+        gql, event, partySize=2, companions=[{"name": " 小明 ", "age": 5}], childrenConsent=True
+    )
     assert payload["registration"]["companions"] == [{"name": "小明", "age": 5}]
+    registration = Registration.objects.get(user=user)
+    assert registration.children_consent_at is not None
+    [consent] = ConsentRecord.objects.filter(user=user)
+    assert (consent.kind, consent.version) == (ConsentKind.GUARDIAN, "2026-01")
+
+
+def test_adult_companions_need_no_childrens_consent(gql, org, user):
+    event = factories.make_event(org["district"], max_party_size=2, ask_companions=True)
+    gql.login(user)
+    payload = register(gql, event, partySize=2, companions=[{"name": "王阿姨", "age": 14}])
+    assert payload["errors"] == []
+    assert Registration.objects.get(user=user).children_consent_at is None
+    assert not ConsentRecord.objects.filter(user=user).exists()
 
 
 def test_register_caps_its_lists(gql, org, user):
@@ -584,6 +605,7 @@ def test_each_mutation_declares_its_codes(gql):
             "INVALID_ANSWER",
             "ALREADY_REGISTERED",
             "FULL",
+            "CHILDREN_CONSENT_REQUIRED",
             "RATE_LIMITED",  # cms.ratelimit
         },
         "CancelRegistrationErrorCode": {"NOT_ACTIVE", "CANCELLATION_DEADLINE_PASSED", "REASON_REQUIRED"},

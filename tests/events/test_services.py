@@ -230,6 +230,7 @@ def test_companions_ages_within_limits(family_event, user):
         family_event.pk,
         party_size=3,
         companions=[{"name": " 豆豆 ", "age": 3}, {"name": "乐乐", "age": 60}],
+        children_consent=True,
     )
     assert registration.companions == [{"name": "豆豆", "age": 3}, {"name": "乐乐", "age": 60}]
 

@@ -37,6 +37,9 @@ export type FieldProblem =
   | 'PARTY_TOO_LARGE'
   | 'COMPANIONS_REQUIRED'
 
+/** Under this age a companion's data needs the registrant's consent as guardian (the server's rule). */
+export const CHILD_AGE = 14
+
 function newKey(): string {
   const c = globalThis.crypto
   if (c && 'randomUUID' in c) return c.randomUUID()
@@ -50,6 +53,8 @@ export function useRegistrationForm(event: () => FormEvent) {
     phone: '',
     companions: [] as CompanionDraft[],
     answers: {} as Record<string, string>,
+    /** the registrant consents, as guardian, to the data of companions under 14 */
+    childrenConsent: false,
     /** field (as the server names it) -> a code; '' for the whole form */
     problems: {} as Record<string, string>,
     /** one key per attempt: a retried request cannot register twice */
@@ -65,6 +70,11 @@ export function useRegistrationForm(event: () => FormEvent) {
       state.companions.splice(wanted)
     },
     { immediate: true },
+  )
+
+  /** Whether a companion is a child under 14, whose data needs the guardian's consent (PIPL). */
+  const hasChildren = computed(
+    () => event().askCompanions && state.companions.some((c) => /^\d{1,3}$/.test(String(c.age).trim()) && Number(c.age) < CHILD_AGE),
   )
 
   function validate(): boolean {
@@ -84,6 +94,7 @@ export function useRegistrationForm(event: () => FormEvent) {
         else if ((ev.minAge != null && Number(text) < ev.minAge) || (ev.maxAge != null && Number(text) > ev.maxAge))
           problems[`companions.${i}.age`] = 'AGE_NOT_ALLOWED'
       })
+      if (hasChildren.value && !state.childrenConsent) problems.childrenConsent = 'CHILDREN_CONSENT_REQUIRED'
     }
     for (const q of ev.questions) {
       const value = (state.answers[q.id] ?? '').trim()
@@ -109,6 +120,7 @@ export function useRegistrationForm(event: () => FormEvent) {
     if (state.phone.trim()) input.phone = state.phone.trim()
     if (ev.askCompanions && state.companions.length)
       input.companions = state.companions.map((c) => ({ name: c.name.trim(), age: Number(c.age) }))
+    if (hasChildren.value) input.childrenConsent = state.childrenConsent
     return input
   }
 
@@ -128,12 +140,13 @@ export function useRegistrationForm(event: () => FormEvent) {
       .map(([, code]) => code),
   )
 
-  return { state, validate, toInput, applyServerErrors, formProblems, renewKey: () => (state.idempotencyKey = newKey()) }
+  return { state, hasChildren, validate, toInput, applyServerErrors, formProblems, renewKey: () => (state.idempotencyKey = newKey()) }
 }
 
 /** Whether the form shows a problem on this field next to its input. */
 export function isShownField(field: string, event: FormEvent): boolean {
   if (['partySize', 'name', 'phone'].includes(field)) return true
+  if (field === 'childrenConsent') return event.askCompanions
   if (/^companions\.\d+\.(name|age)$/.test(field)) return event.askCompanions
   const m = /^answers\.(.+)$/.exec(field)
   return !!m && event.questions.some((q) => q.id === m[1])

@@ -293,6 +293,8 @@ export type RegisterForEventErrorCode =
   | 'ALREADY_REGISTERED'
   /** A required question was not answered (field answers.<questionId>). */
   | 'ANSWER_REQUIRED'
+  /** A companion is under 14: the registrant must consent, as guardian, to the child's data. */
+  | 'CHILDREN_CONSENT_REQUIRED'
   /** The event asks for the name and age of each companion (party size minus one of them). */
   | 'COMPANIONS_REQUIRED'
   /** The event has been cancelled. */
@@ -326,6 +328,8 @@ export type RegisterForEventErrorCode =
 export type RegisterForEventInput = {
   /** Answers to the event's questions, at most 50. */
   answers?: Array<AnswerInput> | null | undefined;
+  /** The registrant consents, as guardian, to the data of companions under 14; required when there are any. */
+  childrenConsent?: boolean | null | undefined;
   /** The other members of the party (party size minus one), when the event asks; at most 20. */
   companions?: Array<CompanionInput> | null | undefined;
   /** The event's id. */

@@ -37,7 +37,7 @@ const en: typeof zhCN = {
   kinds: { COURSE: 'Course', ACTIVITY: 'Activity', TRAINING: 'Training', LECTURE: 'Lecture', LIVESTREAM: 'Livestream' },
   register: {
     title: 'Register', partySize: 'People (you included)', name: 'Name', namePlaceholder: 'Your account name by default', phone: 'Phone',
-    phonePlaceholder: 'For the organizers (optional)', companions: 'Companions', companion: 'Companion {n}',
+    phonePlaceholder: 'For the organizers (optional)', companions: 'Companions', companion: 'Companion {n}', childrenConsent: 'A companion is under 14: I am their guardian and consent to giving their name and age for this event',
     companionName: 'Name', companionAge: 'Age', questions: 'Questions', yes: 'Yes', no: 'No', choose: 'Choose',
     required: 'Required', submit: 'Register', submitWaitlist: 'Join the waitlist', submitting: 'Sending…',
     result: {
@@ -183,7 +183,7 @@ const en: typeof zhCN = {
       EVENT_CANCELLED: 'The event has been cancelled.', REGISTRATION_NOT_OPEN: 'Registration has not opened yet.', REGISTRATION_CLOSED: 'Registration has closed.',
       PARTY_TOO_LARGE: 'Too many people for one registration.', COMPANIONS_REQUIRED: 'Give the name and age of every companion.',
       AGE_NOT_ALLOWED: "A participant's age is outside the event's limits.", ANSWER_REQUIRED: 'Please answer the required questions.',
-      INVALID_ANSWER: 'An answer does not fit its question.', ALREADY_REGISTERED: 'You are already registered for this event.', RATE_LIMITED: 'Too many attempts. Please wait a while and try again.',
+      INVALID_ANSWER: 'An answer does not fit its question.', ALREADY_REGISTERED: 'You are already registered for this event.', CHILDREN_CONSENT_REQUIRED: 'A companion is under 14: tick the guardian\'s consent.', RATE_LIMITED: 'Too many attempts. Please wait a while and try again.',
       FULL: 'The event is full and has no waitlist.',
     },
     cancel: {

@@ -36,7 +36,7 @@ export default {
   register: {
     title: '报名', partySize: '人数（含本人）', name: '姓名', namePlaceholder: '默认使用账户名称', phone: '手机号',
     phonePlaceholder: '方便主办方联系（选填）', companions: '同行人', companion: '同行人 {n}',
-    companionName: '姓名', companionAge: '年龄', questions: '报名问题', yes: '是', no: '否', choose: '请选择',
+    companionName: '姓名', childrenConsent: '同行人中有未满 14 周岁的儿童：我是其监护人，同意提供其姓名和年龄用于本次活动', companionAge: '年龄', questions: '报名问题', yes: '是', no: '否', choose: '请选择',
     required: '必填', submit: '提交报名', submitWaitlist: '加入候补', submitting: '提交中…',
     result: {
       CONFIRMED: '报名成功！', PENDING: '已提交，等待主办方审核', WAITLISTED: '已加入候补，第 {n} 位',
@@ -181,7 +181,7 @@ export default {
       EVENT_CANCELLED: '活动已取消。', REGISTRATION_NOT_OPEN: '报名尚未开始。', REGISTRATION_CLOSED: '报名已截止。',
       PARTY_TOO_LARGE: '人数超过每份报名的上限。', COMPANIONS_REQUIRED: '请填写每位同行人的姓名和年龄。',
       AGE_NOT_ALLOWED: '有参加者的年龄不符合活动要求。', ANSWER_REQUIRED: '请回答必答的问题。',
-      INVALID_ANSWER: '有答案不符合问题要求。', ALREADY_REGISTERED: '你已经报名了这个活动。', RATE_LIMITED: '操作太频繁，请稍后再试。',
+      INVALID_ANSWER: '有答案不符合问题要求。', ALREADY_REGISTERED: '你已经报名了这个活动。', CHILDREN_CONSENT_REQUIRED: '同行人中有未满 14 周岁的儿童，请勾选监护人同意。', RATE_LIMITED: '操作太频繁，请稍后再试。',
       FULL: '名额已满，且本活动不设候补。',
     },
     cancel: {

@@ -35,8 +35,13 @@ describe('RegistrationForm', () => {
     await wrapper.findAll('.van-radio')[0].trigger('click')
     await wrapper.find('form').trigger('submit')
     await flushPromises()
+    expect(wrapper.emitted('submit')).toBeUndefined() // a child: the guardian's consent first
+    expect(wrapper.text()).toContain('同行人中有未满 14 周岁的儿童，请勾选监护人同意。')
+    await wrapper.find('[data-testid="children-consent"]').trigger('click')
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
     const input = wrapper.emitted('submit')![0][0]
-    expect(input).toMatchObject({ eventId: '3', partySize: 2, companions: [{ name: '小朵', age: 5 }], answers: [{ questionId: '9', value: '3–5 岁' }] })
+    expect(input).toMatchObject({ eventId: '3', partySize: 2, companions: [{ name: '小朵', age: 5 }], answers: [{ questionId: '9', value: '3–5 岁' }], childrenConsent: true })
   })
 
   it('says the waitlist on the button when no seat is free, in English too', async () => {

@@ -61,7 +61,25 @@ describe('useRegistrationForm', () => {
     form.state.companions[1] = { name: '外婆', age: 'abc' }
     form.state.answers['5'] = 'yes'
     expect(form.validate()).toBe(false)
-    expect(form.state.problems).toEqual({ 'companions.0.age': 'AGE_NOT_ALLOWED', 'companions.1.age': 'INVALID' })
+    expect(form.state.problems).toEqual({ 'companions.0.age': 'AGE_NOT_ALLOWED', 'companions.1.age': 'INVALID', childrenConsent: 'CHILDREN_CONSENT_REQUIRED' })
+  })
+
+  it("asks the guardian's consent for a companion under 14, and sends it", async () => {
+    const form = make()
+    form.state.partySize = 2
+    await nextTick()
+    form.state.answers['5'] = 'yes'
+    form.state.companions[0] = { name: '外婆', age: '66' }
+    expect(form.hasChildren.value).toBe(false)
+    expect(form.validate()).toBe(true)
+    expect(form.toInput().childrenConsent).toBeUndefined()
+    form.state.companions[0] = { name: '小朵', age: '13' }
+    expect(form.hasChildren.value).toBe(true)
+    expect(form.validate()).toBe(false)
+    expect(form.state.problems).toEqual({ childrenConsent: 'CHILDREN_CONSENT_REQUIRED' })
+    form.state.childrenConsent = true
+    expect(form.validate()).toBe(true)
+    expect(form.toInput().childrenConsent).toBe(true)
   })
 
   it('refuses a party above the maximum', () => {
@@ -80,6 +98,7 @@ describe('useRegistrationForm', () => {
     form.state.answers['5'] = 'yes'
     form.state.answers['7'] = '  '
     form.state.name = ' 李萍 '
+    form.state.childrenConsent = true
     expect(form.validate()).toBe(true)
     const input = form.toInput()
     expect(input).toMatchObject({
@@ -88,6 +107,7 @@ describe('useRegistrationForm', () => {
       name: '李萍',
       companions: [{ name: '小朵', age: 8 }],
       answers: [{ questionId: '5', value: 'yes' }],
+      childrenConsent: true,
     })
     expect(input.phone).toBeUndefined()
     expect(input.idempotencyKey).toBeTruthy()
