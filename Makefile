@@ -18,7 +18,7 @@ FRONTEND_STAMP := frontend/node_modules/.installed
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/build -type f 2>/dev/null) \
 	frontend/index.html frontend/vite.config.ts frontend/tsconfig.json frontend/scripts/first-load.mjs
 
-.PHONY: install run test lint check schema bench frontend frontend-install frontend-test chromium
+.PHONY: install run demo-code test lint check schema bench frontend frontend-install frontend-test chromium
 
 install: $(STAMP)
 
@@ -38,6 +38,12 @@ run: install frontend
 	scheduler=$$!; \
 	trap 'kill $$scheduler 2> /dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(ADDRESS)
+
+# The admin and organizers must pass two-step verification: the current code of a demo account
+# (LOGIN=admin by default; any demo organizer's email), so that trying the admin needs no phone app.
+LOGIN ?= admin
+demo-code: install
+	@$(MANAGE) demo_code $(LOGIN)
 
 # pytest exits 5 when it collected nothing: a failure like any other non-zero code, said out loud.
 # Then, unless FRONTEND=0, the frontend's checks (see frontend-test).

@@ -23,6 +23,7 @@ import datetime
 import logging
 import re
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -123,11 +124,13 @@ def reminder_still_applies(registration, now=None):
 
 
 def recipient_of(registration):
-    """The address to write to: the account's email. Phone-in registrations have none."""
+    """The address to write to: the account's email once verified (anyone may type any address
+    at sign-up). Phone-in registrations and accounts without a verified address have none."""
     user = registration.user
-    if user is None or not user.is_active:
+    if user is None or not user.is_active or not user.email:
         return ""
-    return (user.email or "").strip()
+    verified = EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+    return user.email.strip() if verified else ""
 
 
 def waitlist_place(registration):

@@ -2,15 +2,21 @@
 
 ``REQUIRE_POSTGRES=1`` (set by CI for its second run) turns "this test needs PostgreSQL" from a
 skip into a failure, so that a misconfigured CI cannot pass by skipping.
+
+A test client's ``force_login`` signs in as if with the authenticator app's code too (staff and
+organizers need one, cms/accounts/mfa.py); tests of that rule use ``force_login_without_mfa``.
 """
 
 import json
 import os
+import time
 
 import pytest
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+from allauth.account.internal.flows.login import _AUTHENTICATION_METHODS_USER_SESSION_KEY
 from django.core.management import call_command
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 
 REQUIRE_POSTGRES = os.environ.get("REQUIRE_POSTGRES") == "1"
 
@@ -29,6 +35,22 @@ def fresh_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+force_login_without_mfa = Client.force_login
+
+
+def _force_login_with_mfa(client, user, backend=None):
+    force_login_without_mfa(client, user, backend)
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [{"method": "mfa", "type": "totp", "at": time.time()}]
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+    session.save()
+
+
+@pytest.fixture(autouse=True)
+def signed_in_with_mfa(monkeypatch):
+    monkeypatch.setattr(Client, "force_login", _force_login_with_mfa)
 
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"

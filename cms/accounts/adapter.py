@@ -1,11 +1,17 @@
-"""allauth's account adapter, with its mails sent by a background task."""
+"""allauth's account adapter: mails and text messages sent by background tasks, the phone number
+kept on the user (``User.phone``, ``User.phone_verified``), normalized by ``phonenumbers``."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.mail import EmailMultiAlternatives
+from django.utils.translation import gettext as _
 from django_tasks import task
+
+from cms.accounts import sms
+from cms.accounts.models import User
+from cms.accounts.phones import normalize_phone
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -27,6 +33,53 @@ class AccountAdapter(DefaultAccountAdapter):
             to=message.to,
             alternatives=[[content, mimetype] for content, mimetype in message.alternatives],
         )
+
+    def clean_phone(self, phone):
+        return normalize_phone(phone)
+
+    def phone_form_field(self, **kwargs):
+        """allauth's field, less its "+country code" check: ``clean_phone`` reads 138… as Chinese."""
+        field = super().phone_form_field(**kwargs)
+        field.validators = []
+        return field
+
+    def set_phone(self, user, phone, verified):
+        user.phone, user.phone_verified = phone, verified
+        user.save(update_fields=["phone", "phone_verified"])
+
+    def get_phone(self, user):
+        return (user.phone, user.phone_verified) if user.phone else None
+
+    def set_phone_verified(self, user, phone):
+        self.set_phone(user, phone, True)
+
+    def get_user_by_phone(self, phone):
+        return User.objects.filter(phone=phone, is_active=True).order_by("pk").first()
+
+    def send_verification_code_sms(self, user, phone, code, **kwargs):
+        send_text.enqueue(
+            phone,
+            _("[Yulan] Your code is %(code)s. Do not tell it to anyone.") % {"code": code},
+        )
+
+    def send_unknown_account_sms(self, phone, **kwargs):
+        send_text.enqueue(
+            phone,
+            _("[Yulan] No account uses this number. Sign up at %(url)s") % {"url": settings.FRONTEND_URL},
+        )
+
+    def send_account_already_exists_sms(self, phone):
+        send_text.enqueue(
+            phone,
+            _("[Yulan] An account already uses this number: sign in with it at %(url)s")
+            % {"url": settings.FRONTEND_URL},
+        )
+
+
+@task()
+def send_text(phone, message):
+    """Send a text message, rendered in the request's language, through ``SMS_BACKEND``."""
+    sms.send_sms(phone, message)
 
 
 @task()

@@ -21,6 +21,14 @@ class SignupConsentForm(forms.Form):
             )
         return version
 
+    def clean(self):
+        """allauth's own fields are in the same form (this class is its base): one way to sign in."""
+        cleaned_data = super().clean()
+        if not cleaned_data.get("phone") and not cleaned_data.get("email") and not self.errors:
+            message = _("Enter your mobile phone number (or an email address).")
+            self.add_error("phone", ValidationError(message, code="required"))
+        return cleaned_data
+
     def signup(self, request, user):
         """Called by allauth once the account exists, in the same request."""
         ConsentRecord.objects.create(

@@ -5,6 +5,7 @@ from allauth.account.utils import has_verified_email
 from django.contrib.auth import logout
 from wagtail.rich_text import expand_db_html
 
+from cms.accounts import mfa
 from cms.accounts.deletion import delete_account
 from cms.accounts.models import ConsentKind as ConsentKindChoices
 from cms.accounts.models import PrivacyNotice as PrivacyNoticeSetting
@@ -19,12 +20,27 @@ class User(graphene.ObjectType):
     """The signed-in person's own account. Only ever the viewer's: it carries private data."""
 
     id = graphene.ID(required=True, description="The account's id.")
-    email = graphene.String(required=True, description="The email address the person signs in with.")
+    email = graphene.String(
+        required=True, description="The email address the person signs in with; empty when none was given."
+    )
+    phone = graphene.String(
+        required=True, description="The mobile phone number (+86…) the person signs in with; empty when none."
+    )
+    phone_verified = graphene.Boolean(
+        required=True, description="Whether the person has confirmed the phone number with an SMS code."
+    )
     display_name = graphene.String(
         required=True, description="The name shown to organizers and on tickets; empty until set."
     )
     email_verified = graphene.Boolean(
         required=True, description="Whether the person has confirmed the email address with a code."
+    )
+    mfa_required = graphene.Boolean(
+        required=True,
+        description="Whether the person must use two-step verification (staff and organizers).",
+    )
+    mfa_passed = graphene.Boolean(
+        required=True, description="Whether this session passed two-step verification."
     )
     is_staff = graphene.Boolean(
         required=True, description="Whether the account is marked as federation staff."
@@ -46,6 +62,14 @@ class User(graphene.ObjectType):
     @staticmethod
     def resolve_email_verified(user, info):
         return has_verified_email(user, user.email)
+
+    @staticmethod
+    def resolve_mfa_required(user, info):
+        return mfa.required_for(user)
+
+    @staticmethod
+    def resolve_mfa_passed(user, info):
+        return mfa.passed(info.context)
 
     @staticmethod
     def resolve_can_use_admin(user, info):
@@ -113,8 +137,9 @@ class DeleteMyAccount(ServiceMutation):
     shift places given up, signed out. Registrations and service hours stay as anonymous rows."""
 
     class Input:
-        confirm_email = graphene.String(
-            required=True, description="The account's email address, typed again to confirm."
+        confirm = graphene.String(
+            required=True,
+            description="The account's email address or mobile phone number, typed again to confirm.",
         )
 
     deleted = graphene.Boolean(required=True, description="Whether the account was deleted.")
@@ -123,8 +148,8 @@ class DeleteMyAccount(ServiceMutation):
         error_type = AccountError
 
     @classmethod
-    def perform(cls, info, confirm_email):
-        delete_account(info.context.user, confirm_email=confirm_email)
+    def perform(cls, info, confirm):
+        delete_account(info.context.user, confirm=confirm)
         logout(info.context)
         return {"deleted": True}
 

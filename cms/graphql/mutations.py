@@ -8,7 +8,10 @@ A concrete mutation declares
 - ``Meta.error_type``: a type from ``cms.graphql.errors.error_type``;
 - ``perform(cls, info, **input)``: calls one service and returns the payload fields as a dict;
 - optionally ``Meta.rate_limit``: an action of ``settings.MUTATION_RATE_LIMITS`` (cms.ratelimit),
-  counted before ``perform``; its error type must then have ``RATE_LIMITED``.
+  counted before ``perform``; its error type must then have ``RATE_LIMITED``;
+- ``Meta.organizer = True`` for a mutation only organizers may run: staff and organizers whose
+  session has not passed two-step verification get ``MFA_REQUIRED`` (cms.accounts.mfa), which its
+  error type must then have.
 
 The base refuses anonymous viewers with ``UNAUTHENTICATED`` unless ``Meta.login_required =
 False``, and turns a ``ServiceError`` or a Django ``ValidationError`` raised by ``perform`` into the
@@ -30,6 +33,8 @@ from graphene.utils.props import props
 from graphene.utils.str_converters import to_camel_case
 
 from cms import ratelimit
+from cms.accounts import mfa
+from cms.accounts.mfa import MFAErrorCode
 from cms.errors import CommonErrorCode, Problem, ServiceError
 
 # Django's validation error codes that mean "missing"; every other code becomes INVALID.
@@ -41,6 +46,7 @@ class ServiceMutationOptions(MutationOptions):
     login_required = True
     atomic = False
     rate_limit = None
+    organizer = False
 
 
 class ServiceMutation(graphene.Mutation):
@@ -54,6 +60,7 @@ class ServiceMutation(graphene.Mutation):
         login_required=True,
         atomic=False,
         rate_limit=None,
+        organizer=False,
         name=None,
         _meta=None,
         **options,
@@ -62,11 +69,14 @@ class ServiceMutation(graphene.Mutation):
             raise TypeError(f"{cls.__name__}.Meta needs an error_type")
         if rate_limit and "RATE_LIMITED" not in error_type.codes.__members__:
             raise TypeError(f"{cls.__name__} is rate-limited: its error type needs RATE_LIMITED")
+        if organizer and "MFA_REQUIRED" not in error_type.codes.__members__:
+            raise TypeError(f"{cls.__name__} is for organizers: its error type needs MFA_REQUIRED")
         _meta = _meta or ServiceMutationOptions(cls)
         _meta.error_type = error_type
         _meta.login_required = login_required
         _meta.atomic = atomic
         _meta.rate_limit = rate_limit
+        _meta.organizer = organizer
 
         arguments = {}
         input_class = getattr(cls, "Input", None)
@@ -95,6 +105,8 @@ class ServiceMutation(graphene.Mutation):
     def mutate(cls, root, info, input=None):
         if cls._meta.login_required and not info.context.user.is_authenticated:
             return cls.refuse([Problem(CommonErrorCode.UNAUTHENTICATED, gettext("Please sign in first."))])
+        if cls._meta.organizer and mfa.missing(info.context):
+            return cls.refuse([Problem(MFAErrorCode.MFA_REQUIRED, mfa.REQUIRED_MESSAGE)])
         try:
             if cls._meta.rate_limit:
                 ratelimit.check(info.context, cls._meta.rate_limit)

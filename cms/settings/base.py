@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.headless",
+    "allauth.mfa",
     "csp",
     "corsheaders",
     "django.contrib.admin",
@@ -87,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.security.FrameablePathsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "cms.accounts.mfa.AdminMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -215,15 +217,29 @@ EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 # Seconds before a stuck SMTP server fails the send instead of holding a worker forever.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 
-# Accounts: allauth, used by the frontend through the headless browser client.
-ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+# Accounts: allauth, used by the frontend through the headless browser client. People sign up
+# with a mobile phone number, verified by an SMS code, or an email address (the sign-up form wants
+# one of them; a password is optional), and sign in by either, with a code or a password. allauth
+# would abort the sign-in of accounts without a phone number (staff made by createsuperuser, older
+# accounts) were the phone required, hence its warning that neither is.
+ACCOUNT_LOGIN_METHODS = {"phone", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["phone", "email", "password1"]
+SILENCED_SYSTEM_CHECKS = ["account.W001"]
+ACCOUNT_PHONE_VERIFICATION_ENABLED = True
+# Codes by text and mail: six digits, as people in China are used to typing them.
+ALLAUTH_USER_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
+PHONE_DEFAULT_REGION = os.environ.get("PHONE_DEFAULT_REGION", "CN")
+# Text messages (cms/accounts/sms.py): the console in development; a provider adapter in production.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "cms.accounts.sms.ConsoleBackend")
+# SMS_BACKEND=cms.accounts.sms.FileBackend appends the messages here instead (the browser tests).
+SMS_FILE_PATH = os.environ.get("SMS_FILE_PATH", str(VAR_DIR / "sms.jsonl"))
 # People never see or type a username, but User.username is NOT NULL UNIQUE (Django's admin
 # tooling and createsuperuser rely on it), so allauth generates a unique one from the email.
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_EMAIL_VERIFICATION = "mandatory"
-ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+# An email address is optional, so its verification can only be "optional" (by a mailed link), and
+# notifications go only to verified addresses (events.notifications.recipient_of).
+ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[玉兰] "
@@ -232,6 +248,12 @@ ACCOUNT_ADAPTER = "cms.accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "cms.accounts.forms.SignupConsentForm"
 ACCOUNT_USER_DISPLAY = str  # User.__str__: the display name or the email, never the generated username
 HEADLESS_ONLY = True
+# Two-step verification (cms/accounts/mfa.py): an authenticator app's codes, with recovery codes.
+# Staff and organizers must have passed it in their session before the admin or an organizer
+# mutation; an installation may switch that off (STAFF_MFA_REQUIRED=0), never by default.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "玉兰 Yulan"
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
 HEADLESS_CLIENTS = ("browser",)
 FRONTEND_URL = os.environ.get("FRONTEND_URL", "http://127.0.0.1:8000").rstrip("/")
 HEADLESS_FRONTEND_URLS = {

@@ -690,6 +690,16 @@ def ensure_admin(stats=None):
     return user, password, source
 
 
+def ensure_demo_authenticator(user):
+    """Give a demo staff or organizer account an authenticator (two-step verification is required
+    of them); ``manage.py demo_code`` shows its current code, so no phone app is needed."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, generate_totp_secret())
+
+
 # --------------------------------------------------------------------------------- logging
 
 # Loggers that report every task run and every page published: one line each is too much here.

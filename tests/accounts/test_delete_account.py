@@ -5,6 +5,8 @@ from decimal import Decimal
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.utils import timezone
 
 from cms.accounts.models import User
@@ -17,16 +19,18 @@ from volunteers.models import ServiceRecord, ShiftSignup, SignupStatus, Voluntee
 
 pytestmark = pytest.mark.django_db
 
-DELETE = """mutation($email: String!) { deleteMyAccount(input: {confirmEmail: $email}) {
+DELETE = """mutation($typed: String!) { deleteMyAccount(input: {confirm: $typed}) {
   deleted errors { field code } } }"""
 
 
 @pytest.fixture
 def world():
     org = make_org_tree()
-    user = event_factories.make_user("陈静", email="chen@example.com")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    user = event_factories.make_user(
+        "陈静", email="chen@example.com", phone="+8613800138000", phone_verified=True
+    )
     CalendarFeed.objects.create(user=user)
+    TOTP.activate(user, "JBSWY3DPEHPK3PXP")
     full = event_factories.make_event(org["district"], capacity=1, waitlist_enabled=True)
     mine = event_factories.make_registration(full, user, phone="13700001234")
     waiting = event_factories.make_registration(full, event_factories.make_user("等待者"))
@@ -48,17 +52,14 @@ def world():
 
 def test_deleting_keeps_the_numbers_and_drops_the_person(gql, world):
     gql.login(world["user"])
-    assert gql(DELETE, {"email": " CHEN@example.com "})["deleteMyAccount"] == {"deleted": True, "errors": []}
+    assert gql(DELETE, {"typed": " CHEN@example.com "})["deleteMyAccount"] == {"deleted": True, "errors": []}
     assert gql("{ me { id } }")["me"] is None  # signed out
 
     user = User.objects.get(pk=world["user"].pk)
-    assert (user.email, user.display_name, user.is_active, user.has_usable_password()) == (
-        "",
-        "",
-        False,
-        False,
-    )
+    assert (user.email, user.phone, user.display_name) == ("", "", "")
+    assert not user.is_active and not user.has_usable_password() and not user.phone_verified
     assert not EmailAddress.objects.filter(user=user).exists()
+    assert not Authenticator.objects.filter(user=user).exists()
     assert not CalendarFeed.objects.filter(user=user).exists()
 
     mine = Registration.objects.get(pk=world["mine"].pk)
@@ -79,11 +80,17 @@ def test_deleting_keeps_the_numbers_and_drops_the_person(gql, world):
     assert ServiceRecord.objects.get(pk=world["record"].pk).hours == Decimal("3.50")
 
 
-@pytest.mark.parametrize("typed", ["", "someone@example.com", "chen@example"])
+def test_the_phone_number_confirms_too(gql, world):
+    gql.login(world["user"])
+    assert gql(DELETE, {"typed": "138 0013 8000"})["deleteMyAccount"] == {"deleted": True, "errors": []}
+    assert not User.objects.get(pk=world["user"].pk).is_active
+
+
+@pytest.mark.parametrize("typed", ["", "someone@example.com", "chen@example", "13900139000", "12345"])
 def test_a_wrong_confirmation_changes_nothing(gql, world, typed):
     gql.login(world["user"])
-    payload = gql(DELETE, {"email": typed})["deleteMyAccount"]
-    assert payload == {"deleted": False, "errors": [{"field": "confirmEmail", "code": "INVALID"}]}
+    payload = gql(DELETE, {"typed": typed})["deleteMyAccount"]
+    assert payload == {"deleted": False, "errors": [{"field": "confirm", "code": "INVALID"}]}
     user = User.objects.get(pk=world["user"].pk)
     assert user.is_active and user.email == "chen@example.com"
     assert Registration.objects.get(pk=world["mine"].pk).status == RegistrationStatus.CONFIRMED
@@ -91,10 +98,10 @@ def test_a_wrong_confirmation_changes_nothing(gql, world, typed):
 
 
 def test_staff_and_anonymous_cannot(gql, world):
-    payload = gql(DELETE, {"email": "x"})["deleteMyAccount"]
+    payload = gql(DELETE, {"typed": "x"})["deleteMyAccount"]
     assert payload["errors"] == [{"field": None, "code": "UNAUTHENTICATED"}]
     staff = event_factories.make_user("编辑", email="editor@example.com", is_staff=True)
     gql.login(staff)
-    payload = gql(DELETE, {"email": "editor@example.com"})["deleteMyAccount"]
+    payload = gql(DELETE, {"typed": "editor@example.com"})["deleteMyAccount"]
     assert payload == {"deleted": False, "errors": [{"field": None, "code": "PERMISSION_DENIED"}]}
     assert User.objects.get(pk=staff.pk).is_active

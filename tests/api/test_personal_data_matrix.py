@@ -31,7 +31,7 @@ NOT_PERSONAL = {"Event.askCompanions": "whether the registration form asks for c
 
 # The signed-in person's own account: the type is reachable from these fields only, which answer
 # for the viewer themself (tests/accounts: anonymous gets null, a person gets their own).
-OWN_ACCOUNT = {"User.email", "User.emailVerified"}
+OWN_ACCOUNT = {"User.email", "User.emailVerified", "User.phone", "User.phoneVerified"}
 OWN_ACCOUNT_WAYS = {"Query.me", "UpdateProfilePayload.user"}
 
 # The privacy suites, each checking its fields as these six viewers at least (their own names).

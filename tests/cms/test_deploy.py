@@ -25,7 +25,7 @@ DEPLOY = ROOT / "deploy"
 SCRUBBED = re.compile(
     r"^(SECRET_KEY|DATABASE_URL|REDIS_URL|MEDIA_STORAGE|CORS_ALLOWED_ORIGINS|CSRF_TRUSTED_ORIGINS|"
     r"ALLOWED_HOSTS|EMAIL_HOST|DEFAULT_FROM_EMAIL|VOLUNTEER_ID_KEYS|DJANGO_SETTINGS_MODULE|DEBUG|"
-    r"SECURE_.*|LOG_.*|AWS_.*|CSP_.*|GUNICORN_.*|WEB_CONCURRENCY|FRONTEND_URL|STATIC_ROOT|MEDIA_ROOT)$"
+    r"SECURE_.*|LOG_.*|AWS_.*|CSP_.*|GUNICORN_.*|WEB_CONCURRENCY|FRONTEND_URL|STATIC_ROOT|MEDIA_ROOT|SMS_.*)$"
 )
 
 
@@ -39,6 +39,7 @@ def production_env(tmp_path):
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         ALLOWED_HOSTS="yulan.example.cn,testserver",
         DEFAULT_FROM_EMAIL="玉兰 Yulan <noreply@yulan.example.cn>",
+        SMS_BACKEND="cms.accounts.sms.FileBackend",  # stands for a provider's adapter
         YULAN_VAR_DIR=str(tmp_path / "var"),
     )
     return env
@@ -79,7 +80,15 @@ def test_check_deploy_reports_nothing(production_env, extra):
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
-    assert "System check identified no issues (0 silenced)." in output
+    # silenced: allauth's warning that neither the phone nor the email is required (settings/base.py)
+    assert "System check identified no issues (1 silenced)." in output
+
+
+def test_check_deploy_flags_texts_that_are_only_logged(production_env):
+    env = {**production_env, "SMS_BACKEND": "cms.accounts.sms.ConsoleBackend"}
+    result = run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], env)
+    assert result.returncode == 1
+    assert "(yulan.W001) SMS_BACKEND is the console" in result.stdout + result.stderr
 
 
 # HTTPS and the security headers, through Django's test client under production settings.

@@ -14,6 +14,7 @@ tomorrow, unless told otherwise. ``make_registration`` goes through ``events.ser
 import datetime
 import itertools
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
@@ -38,13 +39,16 @@ _users = itertools.count(1)
 
 
 def make_user(name=None, *, email=None, **fields):
-    """An ordinary account; ``name`` becomes its display name (empty by default)."""
+    """An ordinary account with a verified email; ``name`` becomes its display name (empty by default)."""
     number = next(_users)
     username = fields.pop("username", f"user{number}")
     email = email if email is not None else f"{username}@example.com"
-    return get_user_model().objects.create_user(
+    user = get_user_model().objects.create_user(
         username=username, email=email, password="x", display_name=name or "", **fields
     )
+    if email:
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
 
 
 def make_superuser(name="管理员"):

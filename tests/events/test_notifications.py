@@ -12,6 +12,7 @@ import time
 
 import icalendar
 import pytest
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core import mail
 from django.core.mail.backends import locmem
@@ -299,9 +300,15 @@ def test_phone_in_registration_is_marked_without_a_mail(course, committed):
     assert tasks.deliver_notification.enqueue(notification.pk).return_value == tasks.ALREADY_DONE
 
 
-def test_account_without_an_email_is_marked_without_a_mail(course, committed):
-    registration = make_registration(course, factories.make_user("无邮箱", email=""))
-    notification = committed(notify, registration, NotificationKind.CONFIRMED)
+@pytest.mark.parametrize("verified", [None, False])
+def test_account_without_a_verified_email_is_marked_without_a_mail(course, committed, verified):
+    """No address, or one never confirmed (anyone can type anyone's address at sign-up)."""
+    user = factories.make_user("无邮箱", email="")
+    if verified is not None:
+        user.email = "typed@example.com"
+        user.save()
+        EmailAddress.objects.create(user=user, email=user.email, verified=verified, primary=True)
+    notification = committed(notify, make_registration(course, user), NotificationKind.CONFIRMED)
     notification.refresh_from_db()
     assert mail.outbox == [] and notification.sent_at and notification.last_error == "no address"
 

@@ -5,12 +5,16 @@ it to the seeds: the honour roll, the classes, the campaigns, the org tree, the 
 """
 
 import datetime
+import io
 
 import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.apps import apps
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.models import Q
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
@@ -37,9 +41,17 @@ from home.models import (
     OrgUnitLevel,
     RecipientKind,
     SiteSettings,
+    UnitOrganizer,
     Venue,
 )
 from home.search import segment
+
+
+def call_command_output(*args):
+    out = io.StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue().strip()
+
 
 JIANGSU_ANTI_EPIDEMIC_FAMILIES = [
     "王臣家庭",
@@ -384,7 +396,22 @@ class TestDemoContent:
         assert client.login(username=ADMIN_USERNAME, password=demo["password"])
         address = EmailAddress.objects.get(user__username=ADMIN_USERNAME)
         assert (address.email, address.verified, address.primary) == (ADMIN_EMAIL, True, True)
-        assert client.get("/admin/").status_code == 200
+        # the admin then wants the two-step code, which `make demo-code` gives for the demo
+        assert client.get("/admin/")["Location"] == "/account/security?next=%2Fadmin%2F"
+        [authenticator] = Authenticator.objects.filter(user__username=ADMIN_USERNAME)
+        with override_settings(DEBUG=True):
+            code = call_command_output("demo_code")
+        assert TOTP(authenticator).validate_code(code)
+
+    def test_demo_organizers_have_an_authenticator_and_volunteers_none(self, demo):
+        with_one = set(Authenticator.objects.values_list("user__username", flat=True))
+        organizers = UnitOrganizer.objects.values_list("user__username", flat=True)
+        assert ADMIN_USERNAME in with_one and set(organizers) <= with_one
+        assert not Authenticator.objects.filter(user__is_staff=False, user__organizer_roles=None).exists()
+
+    def test_demo_code_refuses_outside_the_demo(self, demo):
+        with pytest.raises(CommandError, match="DEBUG"):
+            call_command("demo_code")
 
 
 # -------------------------------------------------------------------------------- demo admin

@@ -11,7 +11,8 @@ from volunteers.models import CorrectionRequest, ServiceRecord, ShiftSignup, Tea
 pytestmark = pytest.mark.django_db
 
 COMMON = {code.name for code in CommonErrorCode}
-ATTENDANCE = {"INVALID_CODE", "NOT_CONFIRMED"}
+MFA = "MFA_REQUIRED"  # organizers' mutations: cms.accounts.mfa
+ATTENDANCE = {"INVALID_CODE", "NOT_CONFIRMED", MFA}
 PLACE = {
     "NOT_APPROVED",
     "OPPORTUNITY_NOT_OPEN",
@@ -46,9 +47,9 @@ MUTATIONS = {
     ),
     "updateVolunteerProfile": ({"NOT_A_VOLUNTEER", "WRONG_STATUS"}, {"phone": "1"}, "volunteer"),
     "withdrawAsVolunteer": ({"NOT_A_VOLUNTEER", "WRONG_STATUS"}, None, "volunteer"),
-    "approveVolunteer": ({"WRONG_STATUS"}, {"volunteerId": "1"}, "volunteer"),
+    "approveVolunteer": ({"WRONG_STATUS", MFA}, {"volunteerId": "1"}, "volunteer"),
     "suspendVolunteer": (
-        {"REASON_REQUIRED", "WRONG_STATUS"},
+        {"REASON_REQUIRED", "WRONG_STATUS", MFA},
         {"volunteerId": "1", "reason": "x"},
         "volunteer",
     ),
@@ -58,7 +59,7 @@ MUTATIONS = {
         "membership",
     ),
     "leaveTeam": ({"NOT_A_VOLUNTEER", "NOT_IN_TEAM"}, {"teamId": "1"}, "membership"),
-    "decideJoinRequest": ({"NOT_REQUESTED"}, {"membershipId": "1", "approve": True}, "membership"),
+    "decideJoinRequest": ({"NOT_REQUESTED", MFA}, {"membershipId": "1", "approve": True}, "membership"),
     "signUpForShift": (
         {"NOT_A_VOLUNTEER", "DEADLINE_PASSED", *PLACE, "RATE_LIMITED"},
         {"shiftId": "1"},
@@ -69,8 +70,8 @@ MUTATIONS = {
         {"signupId": "1"},
         "signup",
     ),
-    "decideShiftSignup": ({"NOT_REQUESTED"}, {"signupId": "1", "approve": True}, "signup"),
-    "assignVolunteerToShift": (PLACE, {"volunteerId": "1", "shiftId": "1"}, "signup"),
+    "decideShiftSignup": ({"NOT_REQUESTED", MFA}, {"signupId": "1", "approve": True}, "signup"),
+    "assignVolunteerToShift": ({*PLACE, MFA}, {"volunteerId": "1", "shiftId": "1"}, "signup"),
     "checkInVolunteer": (ATTENDANCE, {"signupId": "1"}, "signup"),
     "checkOutVolunteer": (
         {*ATTENDANCE, "NOT_CHECKED_IN", "ALREADY_CHECKED_OUT", "INVALID_TIME"},
@@ -78,18 +79,22 @@ MUTATIONS = {
         "signup",
     ),
     "approveServiceRecord": (
-        {"RECORD_NOT_PENDING", "REASON_REQUIRED", "INVALID_HOURS"},
+        {"RECORD_NOT_PENDING", "REASON_REQUIRED", "INVALID_HOURS", MFA},
         {"recordId": "1"},
         "record",
     ),
     "correctServiceRecord": (
-        {"REASON_REQUIRED", "RECORD_VOIDED", "INVALID_HOURS", "HOURS_ABOVE_CAP", "NOTHING_CHANGED"},
+        {"REASON_REQUIRED", "RECORD_VOIDED", "INVALID_HOURS", "HOURS_ABOVE_CAP", "NOTHING_CHANGED", MFA},
         {"recordId": "1", "reason": "x", "hours": "1"},
         "record",
     ),
-    "voidServiceRecord": ({"REASON_REQUIRED", "RECORD_VOIDED"}, {"recordId": "1", "reason": "x"}, "record"),
+    "voidServiceRecord": (
+        {"REASON_REQUIRED", "RECORD_VOIDED", MFA},
+        {"recordId": "1", "reason": "x"},
+        "record",
+    ),
     "addManualServiceRecord": (
-        {"NOT_APPROVED", "INVALID_HOURS"},
+        {"NOT_APPROVED", "INVALID_HOURS", MFA},
         {"volunteerId": "1", "activityName": "x", "serviceDate": "2026-01-01", "place": "x", "hours": "1"},
         "record",
     ),
@@ -99,7 +104,7 @@ MUTATIONS = {
         "correctionRequest",
     ),
     "decideCorrectionRequest": (
-        {"CORRECTION_NOT_OPEN", "RECORD_VOIDED", "INVALID_HOURS", "HOURS_ABOVE_CAP", "REASON_REQUIRED"},
+        {"CORRECTION_NOT_OPEN", "RECORD_VOIDED", "INVALID_HOURS", "HOURS_ABOVE_CAP", "REASON_REQUIRED", MFA},
         {"requestId": "1", "accept": True},
         "correctionRequest",
     ),

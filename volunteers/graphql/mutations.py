@@ -11,6 +11,7 @@ mutations are in ``volunteers.graphql.record_mutations``.
 import graphene
 from django.utils.translation import gettext as _
 
+from cms.accounts.mfa import MFAErrorCode
 from cms.errors import CommonErrorCode, fail
 from cms.graphql.errors import error_type
 from cms.graphql.mutations import ServiceMutation
@@ -47,13 +48,15 @@ ApplyAsVolunteerError = error_type(
 )
 UpdateVolunteerProfileError = error_type("UpdateVolunteerProfile", [Code.NOT_A_VOLUNTEER, Code.WRONG_STATUS])
 WithdrawAsVolunteerError = error_type("WithdrawAsVolunteer", [Code.NOT_A_VOLUNTEER, Code.WRONG_STATUS])
-ApproveVolunteerError = error_type("ApproveVolunteer", [Code.WRONG_STATUS])
-SuspendVolunteerError = error_type("SuspendVolunteer", [Code.REASON_REQUIRED, Code.WRONG_STATUS])
+ApproveVolunteerError = error_type("ApproveVolunteer", [Code.WRONG_STATUS, MFAErrorCode.MFA_REQUIRED])
+SuspendVolunteerError = error_type(
+    "SuspendVolunteer", [Code.REASON_REQUIRED, Code.WRONG_STATUS, MFAErrorCode.MFA_REQUIRED]
+)
 RequestToJoinTeamError = error_type(
     "RequestToJoinTeam", [Code.NOT_A_VOLUNTEER, Code.NOT_APPROVED, Code.ALREADY_IN_TEAM]
 )
 LeaveTeamError = error_type("LeaveTeam", [Code.NOT_A_VOLUNTEER, Code.NOT_IN_TEAM])
-DecideJoinRequestError = error_type("DecideJoinRequest", [Code.NOT_REQUESTED])
+DecideJoinRequestError = error_type("DecideJoinRequest", [Code.NOT_REQUESTED, MFAErrorCode.MFA_REQUIRED])
 SignUpForShiftError = error_type(
     "SignUpForShift",
     [Code.NOT_A_VOLUNTEER, Code.DEADLINE_PASSED, *PLACE_CODES, RateLimitErrorCode.RATE_LIMITED],
@@ -61,12 +64,18 @@ SignUpForShiftError = error_type(
 WithdrawShiftSignupError = error_type(
     "WithdrawShiftSignup", [Code.NOT_A_VOLUNTEER, Code.NOT_ACTIVE, Code.DEADLINE_PASSED]
 )
-DecideShiftSignupError = error_type("DecideShiftSignup", [Code.NOT_REQUESTED])
-AssignVolunteerToShiftError = error_type("AssignVolunteerToShift", PLACE_CODES)
-CheckInVolunteerError = error_type("CheckInVolunteer", ATTENDANCE_CODES)
+DecideShiftSignupError = error_type("DecideShiftSignup", [Code.NOT_REQUESTED, MFAErrorCode.MFA_REQUIRED])
+AssignVolunteerToShiftError = error_type("AssignVolunteerToShift", [*PLACE_CODES, MFAErrorCode.MFA_REQUIRED])
+CheckInVolunteerError = error_type("CheckInVolunteer", [*ATTENDANCE_CODES, MFAErrorCode.MFA_REQUIRED])
 CheckOutVolunteerError = error_type(
     "CheckOutVolunteer",
-    [*ATTENDANCE_CODES, Code.NOT_CHECKED_IN, Code.ALREADY_CHECKED_OUT, Code.INVALID_TIME],
+    [
+        *ATTENDANCE_CODES,
+        Code.NOT_CHECKED_IN,
+        Code.ALREADY_CHECKED_OUT,
+        Code.INVALID_TIME,
+        MFAErrorCode.MFA_REQUIRED,
+    ],
 )
 
 
@@ -186,6 +195,7 @@ class ApproveVolunteer(ServiceMutation):
 
     class Meta:
         error_type = ApproveVolunteerError
+        organizer = True
 
     @classmethod
     def perform(cls, info, volunteer_id):
@@ -204,6 +214,7 @@ class SuspendVolunteer(ServiceMutation):
 
     class Meta:
         error_type = SuspendVolunteerError
+        organizer = True
 
     @classmethod
     def perform(cls, info, volunteer_id, reason):
@@ -257,6 +268,7 @@ class DecideJoinRequest(ServiceMutation):
 
     class Meta:
         error_type = DecideJoinRequestError
+        organizer = True
 
     @classmethod
     def perform(cls, info, membership_id, approve):
@@ -311,6 +323,7 @@ class DecideShiftSignup(ServiceMutation):
 
     class Meta:
         error_type = DecideShiftSignupError
+        organizer = True
 
     @classmethod
     def perform(cls, info, signup_id, approve):
@@ -330,6 +343,7 @@ class AssignVolunteerToShift(ServiceMutation):
 
     class Meta:
         error_type = AssignVolunteerToShiftError
+        organizer = True
 
     @classmethod
     def perform(cls, info, volunteer_id, shift_id):
@@ -356,6 +370,7 @@ class CheckInVolunteer(ServiceMutation):
 
     class Meta:
         error_type = CheckInVolunteerError
+        organizer = True
 
     @classmethod
     def perform(cls, info, signup_id, code=None, at=None):
@@ -371,6 +386,7 @@ class CheckOutVolunteer(ServiceMutation):
 
     class Meta:
         error_type = CheckOutVolunteerError
+        organizer = True
 
     @classmethod
     def perform(cls, info, signup_id, code=None, at=None):

@@ -3,6 +3,7 @@ requests, and the volunteer's certificate. Same conventions as ``volunteers.grap
 
 import graphene
 
+from cms.accounts.mfa import MFAErrorCode
 from cms.graphql.errors import error_type
 from cms.graphql.mutations import ServiceMutation
 from volunteers import services
@@ -11,7 +12,8 @@ from volunteers.graphql import loaders, record_types
 from volunteers.services import VolunteerErrorCode as Code
 
 ApproveServiceRecordError = error_type(
-    "ApproveServiceRecord", [Code.RECORD_NOT_PENDING, Code.REASON_REQUIRED, Code.INVALID_HOURS]
+    "ApproveServiceRecord",
+    [Code.RECORD_NOT_PENDING, Code.REASON_REQUIRED, Code.INVALID_HOURS, MFAErrorCode.MFA_REQUIRED],
 )
 CorrectServiceRecordError = error_type(
     "CorrectServiceRecord",
@@ -21,10 +23,15 @@ CorrectServiceRecordError = error_type(
         Code.INVALID_HOURS,
         Code.HOURS_ABOVE_CAP,
         Code.NOTHING_CHANGED,
+        MFAErrorCode.MFA_REQUIRED,
     ],
 )
-VoidServiceRecordError = error_type("VoidServiceRecord", [Code.REASON_REQUIRED, Code.RECORD_VOIDED])
-AddManualServiceRecordError = error_type("AddManualServiceRecord", [Code.NOT_APPROVED, Code.INVALID_HOURS])
+VoidServiceRecordError = error_type(
+    "VoidServiceRecord", [Code.REASON_REQUIRED, Code.RECORD_VOIDED, MFAErrorCode.MFA_REQUIRED]
+)
+AddManualServiceRecordError = error_type(
+    "AddManualServiceRecord", [Code.NOT_APPROVED, Code.INVALID_HOURS, MFAErrorCode.MFA_REQUIRED]
+)
 RequestRecordCorrectionError = error_type(
     "RequestRecordCorrection",
     [Code.NOT_A_VOLUNTEER, Code.RECORD_VOIDED, Code.INVALID_HOURS, Code.CORRECTION_ALREADY_OPEN],
@@ -37,6 +44,7 @@ DecideCorrectionRequestError = error_type(
         Code.INVALID_HOURS,
         Code.HOURS_ABOVE_CAP,
         Code.REASON_REQUIRED,
+        MFAErrorCode.MFA_REQUIRED,
     ],
 )
 RequestVolunteerCertificateError = error_type(
@@ -71,6 +79,7 @@ class ApproveServiceRecord(ServiceMutation):
 
     class Meta:
         error_type = ApproveServiceRecordError
+        organizer = True
 
     @classmethod
     def perform(cls, info, record_id, hours=None, reason=None):
@@ -98,6 +107,7 @@ class CorrectServiceRecord(ServiceMutation):
 
     class Meta:
         error_type = CorrectServiceRecordError
+        organizer = True
 
     @classmethod
     def perform(cls, info, record_id, reason, **changes):
@@ -117,6 +127,7 @@ class VoidServiceRecord(ServiceMutation):
 
     class Meta:
         error_type = VoidServiceRecordError
+        organizer = True
 
     @classmethod
     def perform(cls, info, record_id, reason):
@@ -142,6 +153,7 @@ class AddManualServiceRecord(ServiceMutation):
 
     class Meta:
         error_type = AddManualServiceRecordError
+        organizer = True
 
     @classmethod
     def perform(cls, info, organization_id=None, **fields):
@@ -185,6 +197,7 @@ class DecideCorrectionRequest(ServiceMutation):
 
     class Meta:
         error_type = DecideCorrectionRequestError
+        organizer = True
 
     @classmethod
     def perform(cls, info, request_id, accept, response=None, hours=None):

@@ -7,8 +7,15 @@ Idempotent: run it as often as you like. See ``home/demo/seed_data.py`` for the 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from cms.accounts import mfa
 from events.demo import load_demo_events
-from home.demo.loader import ADMIN_PASSWORD_ENV, DemoLoader, admin_password_file, quiet_logging
+from home.demo.loader import (
+    ADMIN_PASSWORD_ENV,
+    DemoLoader,
+    admin_password_file,
+    ensure_demo_authenticator,
+    quiet_logging,
+)
 from volunteers.demo import load_demo_volunteers
 
 
@@ -26,6 +33,10 @@ class Command(BaseCommand):
             login = loader.load(admin=not no_admin)
             events = load_demo_events()
             volunteers, seconds = load_demo_volunteers(admin=login[0] if login else None)
+            accounts = [login[0], *volunteers.logins.values()] if login else []
+            for account in accounts:
+                if mfa.required_for(account):
+                    ensure_demo_authenticator(account)
         if verbosity < 1:
             return
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded in {loader.elapsed:.1f} s."))
@@ -51,3 +62,4 @@ class Command(BaseCommand):
             self.stdout.write(f"  Login:    {user.username} ({user.email}) / {password}  ({where})")
             for role, account in volunteers.logins.items():
                 self.stdout.write(f"            {account.email} ({role}), the same password")
+            self.stdout.write("  Two-step: the admin and organizers are asked for a code: `make demo-code`")
