@@ -75,10 +75,13 @@ frontend-test: frontend-install chromium
 	$(MAKE) --no-print-directory frontend
 	cd frontend && $(NPM) run --silent test:e2e
 
-# Benchmarks print numbers; none of them is a pass/fail timing. The frontend's first load (the
-# home page's JavaScript and CSS, gzipped) against its 150 KB budget.
-bench: frontend
-	cd frontend && node scripts/first-load.mjs
+# Benchmarks print numbers; none of them is a pass/fail timing (bench/README.md). On PostgreSQL and
+# Redis: the issue's scale data (database yulan_bench, built once, then reused), GraphQL reads under
+# gunicorn beside Wagtail's REST API and a ceiling view, the registration burst, SQL queries per
+# request and plans, and the frontend's first load against its 150 KB budget. Writes
+# bench/RESULTS.md. BENCH_SCALE=0.01 shrinks the data; manage.py bench --force-data rebuilds it.
+bench: install frontend
+	DJANGO_SETTINGS_MODULE=bench.settings $(BIN)/python manage.py bench
 
 # Playwright cannot download its browsers here: Debian's Chromium, and a Chinese font for the
 # screenshots, installed when missing (as root).

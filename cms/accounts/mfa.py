@@ -17,6 +17,7 @@ from allauth.mfa.signals import authenticator_added
 from django.conf import settings
 from django.db import models
 from django.dispatch import receiver
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +35,9 @@ class MFAErrorCode(models.TextChoices):
 
 
 REQUIRED_MESSAGE = _("Organizers must verify with their authenticator app first: open Me → Security.")
+
+KEEP_MESSAGE = _("Staff and organizers must keep two-step verification on.")
+_TOTP_PATH = "/account/authenticators/totp"  # under /_allauth/<client>/v1
 
 # Admin pages reachable with a password alone: signing in and out, and resetting the password.
 _OPEN_ADMIN_PATHS = ("/admin/login/", "/admin/logout/", "/admin/password_reset/")
@@ -57,8 +61,10 @@ def missing(request):
     return required_for(request.user) and not passed(request)
 
 
-class AdminMFAMiddleware:
-    """Sends staff without a code in their session from the admin to the app's security screen."""
+class StaffMFAMiddleware:
+    """Sends staff without a code in their session from the admin to the app's security screen,
+    and keeps those who must use an authenticator from removing it (allauth's headless API
+    would let them)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -72,6 +78,9 @@ class AdminMFAMiddleware:
             and request.user.has_perm("wagtailadmin.access_admin")  # the others Wagtail turns away
         ):
             return redirect(f"{SECURITY_PATH}?{urlencode({'next': request.get_full_path()})}")
+        if request.method == "DELETE" and path.endswith(_TOTP_PATH) and required_for(request.user):
+            error = {"message": str(KEEP_MESSAGE), "code": "mfa_required"}
+            return JsonResponse({"status": 403, "errors": [error]}, status=403)
         return self.get_response(request)
 
 

@@ -88,7 +88,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.security.FrameablePathsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "cms.accounts.mfa.AdminMFAMiddleware",
+    "cms.accounts.mfa.StaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -253,6 +253,9 @@ HEADLESS_ONLY = True
 # mutation; an installation may switch that off (STAFF_MFA_REQUIRED=0), never by default.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "玉兰 Yulan"
+# allauth refuses an authenticator while an email address is unverified; the phone may be the
+# verified way in, and the email an optional contact.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
 STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
 HEADLESS_CLIENTS = ("browser",)
 FRONTEND_URL = os.environ.get("FRONTEND_URL", "http://127.0.0.1:8000").rstrip("/")

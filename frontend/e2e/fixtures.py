@@ -5,11 +5,14 @@ throwaway database; prints one JSON line with what the tests need. Every scenari
 people and its own event, so the tests do not depend on each other's order.
 """
 
+import base64
 import datetime
 import json
 import os
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth import get_user_model
 from django.test.utils import override_settings
 from django.utils import timezone
@@ -193,6 +196,22 @@ def volunteer_scenario():
 
 volunteer = volunteer_scenario()
 
+
+def two_step_scenario():
+    """The demo admin (a superuser: two-step verification is required) gets an authenticator app
+    with a secret the browser knows, to compute its codes (load_demo gave it one with a secret of
+    its own). The demo organizer has none: she sets one up on the app's security screen."""
+    admin = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+    Authenticator.objects.filter(user=admin).delete()
+    secret = base64.b32encode(os.urandom(20)).decode("ascii")
+    TOTP.activate(admin, secret)
+    organizer = get_user_model().objects.get(username="demo-organizer")
+    Authenticator.objects.filter(user=organizer).delete()
+    return {"adminTotpSecret": secret, "organizer": organizer.email}
+
+
+two_step = two_step_scenario()
+
 print(
     json.dumps(
         {
@@ -207,9 +226,11 @@ print(
                 **{key: user.email for key, user in people.items()},
                 "vera": volunteer["vera"],
                 "wendy": volunteer["applicant"]["email"],
+                "organizer": two_step["organizer"],
             },
             "previews": previews,
             "volunteer": volunteer,
+            "adminTotpSecret": two_step["adminTotpSecret"],
         },
         ensure_ascii=False,
     )

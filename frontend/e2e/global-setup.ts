@@ -40,6 +40,9 @@ export default async function globalSetup() {
     DEMO_ADMIN_PASSWORD: password,
     E2E_PASSWORD: password,
     EMAIL_BACKEND: 'django.core.mail.backends.locmem.EmailBackend',
+    // text messages (sign-up and sign-in codes) are appended to a file the tests read
+    SMS_BACKEND: 'cms.accounts.sms.FileBackend',
+    SMS_FILE_PATH: join(dir, 'sms.jsonl'),
     TASKS_BACKEND: 'django_tasks.backends.immediate.ImmediateBackend',
     FRONTEND_URL: `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'WARNING',
@@ -73,7 +76,7 @@ export default async function globalSetup() {
     await new Promise((r) => setTimeout(r, 250))
   }
   // The workers inherit the environment: this is how the tests learn the port and the data.
-  process.env.E2E_STATE = JSON.stringify({ ...data, baseURL })
+  process.env.E2E_STATE = JSON.stringify({ ...data, baseURL, smsFile: env.SMS_FILE_PATH, dir })
 
   return async () => {
     server.kill('SIGTERM')

@@ -17,6 +17,7 @@ declare module 'vue' {
     EventCell: typeof import('./components/EventCell.vue')['default']
     Indicators: typeof import('./components/Indicators.vue')['default']
     LoadMore: typeof import('./components/LoadMore.vue')['default']
+    MfaNotice: typeof import('./components/MfaNotice.vue')['default']
     OfflineBar: typeof import('./components/OfflineBar.vue')['default']
     PageHeader: typeof import('./components/PageHeader.vue')['default']
     PageRenderer: typeof import('./components/PageRenderer.vue')['default']

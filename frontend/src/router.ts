@@ -27,6 +27,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/account/login', component: () => import('./views/LoginView.vue'), meta: { tab: 'account' } },
   { path: '/account/signup', component: () => import('./views/SignupView.vue'), meta: { tab: 'account' } },
   { path: '/account/verify-email/:key?', component: () => import('./views/VerifyEmailView.vue'), props: true, meta: { tab: 'account' } },
+  { path: '/account/verify-phone', component: () => import('./views/VerifyPhoneView.vue'), meta: { tab: 'account' } },
+  // two-step verification; the admin sends staff here (?next=/admin/…) until their session passed a code
+  { path: '/account/security', component: () => import('./views/SecurityView.vue'), meta: { tab: 'account', auth: true } },
   { path: '/account/reset-password/:key?', component: () => import('./views/ResetPasswordView.vue'), props: true, meta: { tab: 'account' } },
   // The volunteer centre (志愿者中心) and leader mode
   { path: '/volunteer/', component: () => import('./views/VolunteerHomeView.vue'), meta: { tab: 'account' } },

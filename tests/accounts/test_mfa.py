@@ -214,3 +214,25 @@ def test_an_organizer_cancels_her_own_registration_without_a_code_but_no_one_els
     assert Registration.objects.get(pk=theirs.pk).status == RegistrationStatus.CONFIRMED
     done = gql(CANCEL, {"id": hers.pk})["cancelRegistration"]
     assert done["errors"] == [] and done["registration"]["status"] == "CANCELLED_BY_REGISTRANT"
+
+
+def test_staff_cannot_turn_their_authenticator_off(db, editor_with_totp):
+    browser = Browser()
+    browser.post("/auth/login", {"email": "editor@example.com", "password": PASSWORD})
+    browser.post("/auth/2fa/authenticate", {"code": totp_code()})
+    response = browser.delete("/account/authenticators/totp")
+    assert response.status_code == 403
+    assert response.json()["errors"][0]["message"] == "工作人员和组织人员必须保持两步验证开启。"
+    assert Authenticator.objects.filter(user=editor_with_totp).exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # allauth deletes on commit
+def test_others_may_turn_it_off(django_user_model):
+    user = django_user_model.objects.create_user("lan", "lan@example.com", PASSWORD)
+    TOTP.activate(user, SECRET)
+    browser = Browser()
+    browser.post("/auth/login", {"email": "lan@example.com", "password": PASSWORD})
+    browser.post("/auth/2fa/authenticate", {"code": totp_code()})
+    browser.post("/auth/reauthenticate", {"password": PASSWORD})
+    assert browser.delete("/account/authenticators/totp").status_code == 200
+    assert not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

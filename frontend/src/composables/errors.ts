@@ -44,15 +44,44 @@ export function requestErrorMessage(t: T, error: CombinedError | undefined | nul
   return t('common.serverError')
 }
 
+function authMessage(t: T, e: AuthError): string {
+  if (e.code === 'network') return t('common.offline')
+  if (e.code === 'server') return t('common.serverError')
+  if (e.code === 'too_many') return t('account.tooManyAttempts')
+  return e.message || t('common.unknownError')
+}
+
 export function authErrorMessage(t: T, errors: AuthError[]): string {
   if (!errors.length) return t('common.unknownError')
   return errors
-    .map((e) => {
-      if (e.code === 'network') return t('common.offline')
-      if (e.code === 'server') return t('common.serverError')
-      if (e.code === 'too_many') return t('account.tooManyAttempts')
-      return e.message || t('common.unknownError')
-    })
+    .map((e) => authMessage(t, e))
     .filter((m, i, all) => all.indexOf(m) === i)
     .join(' ')
+}
+
+/**
+ * allauth's errors split by the form field they name (`param`), for the fields a form shows;
+ * the rest (and errors on fields the form does not have) as one general message.
+ */
+export function authFieldErrors<F extends string>(t: T, errors: AuthError[], fields: readonly F[]) {
+  const byField = {} as Partial<Record<F, string>>
+  const rest: AuthError[] = []
+  for (const e of errors) {
+    const field = fields.find((f) => f === e.param)
+    if (field && !byField[field]) byField[field] = authMessage(t, e)
+    else if (!field) rest.push(e)
+  }
+  return { byField, general: rest.length ? authErrorMessage(t, rest) : '' }
+}
+
+/** The code organizer mutations answer when the session has not passed two-step verification. */
+export const MFA_REQUIRED = 'MFA_REQUIRED'
+
+export function needsMfa(errors: readonly { code: string }[] | null | undefined): boolean {
+  return !!errors?.some((e) => e.code === MFA_REQUIRED)
+}
+
+/** The security screen, coming back to `next` (the screen that was refused) afterwards. */
+export function securityLocation(next: string) {
+  return { path: '/account/security', query: { next } }
 }

@@ -20,6 +20,8 @@ export function settle<D, P extends Payload>(
   kind: MutationKind,
   result: OperationResult<D, any>,
   pick: (data: D) => P | null | undefined,
+  /** told of a refusal's errors (e.g. to offer the security screen on MFA_REQUIRED) */
+  onRefused?: (errors: P['errors']) => void,
 ): P | null {
   if (result.error) {
     showFailToast(requestErrorMessage(t, result.error))
@@ -31,6 +33,7 @@ export function settle<D, P extends Payload>(
     return null
   }
   if (payload.errors.length) {
+    onRefused?.(payload.errors)
     showFailToast({ message: payload.errors.map((e) => mutationErrorMessage(t, te, kind, e)).join('\n'), duration: 4000 })
     return null
   }

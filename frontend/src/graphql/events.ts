@@ -144,10 +144,14 @@ export const MeQuery = graphql(`
     me {
       id
       email
+      phone
+      phoneVerified
       displayName
       emailVerified
       isStaff
       canUseAdmin
+      mfaRequired
+      mfaPassed
       dateJoined
     }
   }

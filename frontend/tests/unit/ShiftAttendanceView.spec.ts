@@ -2,6 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { Client, type Exchange, type Operation } from '@urql/core'
 import urql from '@urql/vue'
 import { map, pipe } from 'wonka'
+import { createMemoryHistory, createRouter } from 'vue-router'
 import { beforeEach, describe, expect, it } from 'vitest'
 import ShiftAttendanceView from '@/views/ShiftAttendanceView.vue'
 import { chinese } from './setup'
@@ -19,7 +20,7 @@ const signup = (id: string, name: string, checkedInAt: string | null) => ({
   canWithdraw: false, phone: null, volunteer: { __typename: 'Volunteer', id: `v${id}`, realName: name, number: `CZ2026${id.padStart(6, '0')}` },
 })
 
-function fakeClient(seen: Operation[], runs = true) {
+function fakeClient(seen: Operation[], runs = true, refusal: string | null = null) {
   const exchange: Exchange = () => (ops$) =>
     pipe(
       ops$,
@@ -27,6 +28,7 @@ function fakeClient(seen: Operation[], runs = true) {
         seen.push(operation)
         if (operation.kind === 'mutation') {
           const id = (operation.variables as { input: { signupId: string } }).input.signupId
+          if (refusal) return { operation, data: { checkInVolunteer: { __typename: 'CheckInVolunteerPayload', signup: null, errors: [{ __typename: 'CheckInVolunteerError', field: null, code: refusal, message: 'x' }] } }, stale: false, hasNext: false }
           return { operation, data: { checkInVolunteer: { __typename: 'CheckInVolunteerPayload', signup: signup(id, '王*', '2026-12-02T01:05:00+00:00'), errors: [] } }, stale: false, hasNext: false }
         }
         const data = runs
@@ -61,5 +63,19 @@ describe('ShiftAttendanceView (leader mode)', () => {
     await flushPromises()
     expect(wrapper.text()).toContain('只有带队的人可以查看签到管理')
     expect(wrapper.find('[data-testid="check-in-code"]').exists()).toBe(false)
+  })
+
+  it('an organizer whose session has not passed two-step verification is shown the way there', async () => {
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)', component: { template: '<p>x</p>' } }] })
+    router.push('/volunteer/shifts/5/attendance')
+    await router.isReady()
+    const wrapper = mount(ShiftAttendanceView, { props: { id: '5' }, global: { plugins: [router, [urql, fakeClient([], true, 'MFA_REQUIRED')]], stubs: { TicketQr: true, PageHeader: true } } })
+    await flushPromises()
+    expect(wrapper.find('[data-testid="mfa-needed"]').exists()).toBe(false)
+    await wrapper.find('[data-testid="roster-check-in"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="mfa-needed"]').text()).toContain('两步验证')
+    expect(wrapper.find('[data-testid="to-security"]').attributes('href')).toBe('/account/security?next=/volunteer/shifts/5/attendance')
+    wrapper.unmount()
   })
 })

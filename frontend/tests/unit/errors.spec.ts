@@ -4,7 +4,7 @@ import { buildSchema, GraphQLEnumType } from 'graphql'
 import { describe, expect, it } from 'vitest'
 import zhCN from '@/i18n/zh-CN'
 import en from '@/i18n/en'
-import { authErrorMessage, mutationErrorMessage, requestErrorMessage } from '@/composables/errors'
+import { authErrorMessage, authFieldErrors, mutationErrorMessage, needsMfa, requestErrorMessage, securityLocation } from '@/composables/errors'
 import { CombinedError } from '@urql/core'
 
 // The mutations the app sends, and the key under errors.* that explains their codes.
@@ -36,6 +36,27 @@ describe('every error code of the mutations the app uses has a message', () => {
       }
     })
   }
+})
+
+// Organizer mutations the app sends: refused with MFA_REQUIRED until the session passed two-step
+// verification. The table test above checks every code of the schema; this one holds even
+// before schema.graphql is regenerated.
+const ORGANIZER_KINDS = ['checkIn', 'checkOut'] as const
+
+describe('organizer mutations explain MFA_REQUIRED', () => {
+  for (const kind of ORGANIZER_KINDS) {
+    it(`errors.${kind}.MFA_REQUIRED in Chinese and English`, () => {
+      expect((zhCN.errors[kind] as Record<string, string>).MFA_REQUIRED).toMatch(/两步验证/)
+      expect((en.errors[kind] as Record<string, string>).MFA_REQUIRED).toMatch(/two-step verification/)
+    })
+  }
+
+  it('finds the code among a refusal’s errors and leads to the security screen, coming back', () => {
+    expect(needsMfa([{ code: 'INVALID_CODE' }, { code: 'MFA_REQUIRED' }])).toBe(true)
+    expect(needsMfa([{ code: 'INVALID_CODE' }])).toBe(false)
+    expect(needsMfa(null)).toBe(false)
+    expect(securityLocation('/volunteer/shifts/5/attendance')).toEqual({ path: '/account/security', query: { next: '/volunteer/shifts/5/attendance' } })
+  })
 })
 
 const t = (key: string) => `t:${key}`
@@ -74,5 +95,18 @@ describe('messages', () => {
     expect(authErrorMessage(t, [{ message: '', code: 'network' }])).toBe('t:common.offline')
     expect(authErrorMessage(t, [{ message: '', code: 'too_many' }])).toBe('t:account.tooManyAttempts')
     expect(authErrorMessage(t, [])).toBe('t:common.unknownError')
+  })
+
+  it('allauth errors go to the field they name; the rest is one message', () => {
+    const errors = [
+      { message: '请输入有效的手机号码。', code: 'invalid_phone', param: 'phone' },
+      { message: '密码太短。', code: 'password_too_short', param: 'password' },
+      { message: '隐私政策已更新。', code: 'invalid', param: 'privacy_version' },
+      { message: '', code: 'too_many' },
+    ]
+    const split = authFieldErrors(t, errors, ['phone', 'email', 'password'] as const)
+    expect(split.byField).toEqual({ phone: '请输入有效的手机号码。', password: '密码太短。' })
+    expect(split.general).toBe('隐私政策已更新。 t:account.tooManyAttempts')
+    expect(authFieldErrors(t, [errors[0]], ['phone'] as const).general).toBe('')
   })
 })

@@ -1,0 +1,74 @@
+"""Closed-loop HTTP load with locust, one scenario at a time: ``python load.py PLAN RESULTS``.
+
+Runs in the load generator's virtualenv (bench/loadtool.py), not in Django. PLAN is JSON:
+``{"host", "users", "seconds", "warmup", "scenarios": [{"key", "url", "headers", "graphql"}]}``.
+For each scenario, ``users`` users request the URL back to back (no think time) for ``warmup``
+seconds, which are not counted, then for ``seconds``. A response is a failure when its status is
+not 200, or for GraphQL when it carries ``errors``. RESULTS gets, per key, requests per second,
+failures and latency percentiles in milliseconds.
+"""
+
+import json
+import sys
+import time
+
+import gevent
+from locust import FastHttpUser, constant, task
+from locust.env import Environment
+
+PERCENTILES = {"p50": 0.50, "p95": 0.95, "p99": 0.99}
+
+
+def reader(host, scenario):
+    class Reader(FastHttpUser):
+        wait_time = constant(0)
+
+        @task
+        def read(self):
+            with self.client.get(
+                scenario["url"], headers=scenario["headers"], name="read", catch_response=True
+            ) as response:
+                if response.status_code != 200:
+                    response.failure(f"HTTP {response.status_code}")
+                elif scenario["graphql"] and b'"errors":' in (response.content or b""):
+                    response.failure("GraphQL errors")
+
+    Reader.host = host
+    return Reader
+
+
+def measure(plan, scenario):
+    environment = Environment(user_classes=[reader(plan["host"], scenario)])
+    runner = environment.create_local_runner()
+    runner.start(plan["users"], spawn_rate=plan["users"])
+    gevent.sleep(plan["warmup"])
+    environment.stats.reset_all()
+    started = time.monotonic()
+    gevent.sleep(plan["seconds"])
+    total = environment.stats.total
+    elapsed = time.monotonic() - started
+    result = {
+        "requests": total.num_requests,
+        "failures": total.num_failures,
+        "rps": total.num_requests / elapsed,
+        **{name: total.get_response_time_percentile(q) for name, q in PERCENTILES.items()},
+        "errors": sorted({str(error.error) for error in environment.stats.errors.values()})[:3],
+    }
+    runner.quit()
+    return result
+
+
+def main(plan_path, results_path):
+    with open(plan_path, encoding="utf-8") as file:
+        plan = json.load(file)
+    results = {}
+    for scenario in plan["scenarios"]:
+        results[scenario["key"]] = measure(plan, scenario)
+        line = results[scenario["key"]]
+        print(f"  {scenario['key']:<28} {line['rps']:8.1f} req/s  p95 {line['p95']:6.0f} ms", flush=True)
+    with open(results_path, "w", encoding="utf-8") as file:
+        json.dump(results, file, indent=1)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])
