@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Yulan platform")
+
+    def ready(self):
+        from cms.graphql import public_cache
+
+        public_cache.connect()

@@ -2,8 +2,8 @@
 
 One request goes: read the parameters -> negotiate the response type -> parse the document ->
 pick the operation -> validate (the spec's rules plus cms.graphql.limits) -> coerce the
-variables -> execute -> respond. Whatever the input, the answer is a JSON GraphQL response,
-never Django's 500 page.
+variables -> execute (an anonymous query may be answered by cms.graphql.public_cache) ->
+respond. Whatever the input, the answer is a JSON GraphQL response, never Django's 500 page.
 
 Why our own view rather than graphene-django's ``GraphQLView``: that view replaces the spec's
 validation rules when given extra ones, accepts form-encoded and batched POSTs, answers
@@ -44,7 +44,7 @@ from graphql.execution.values import get_variable_values
 from graphql.language import OperationDefinitionNode
 from graphql.pyutils import is_awaitable
 
-from cms.graphql import trusted
+from cms.graphql import public_cache, trusted
 from cms.graphql.limits import MAX_DOCUMENT_LENGTH, validation_rules
 
 logger = logging.getLogger("cms.graphql")
@@ -252,6 +252,12 @@ class GraphQLHTTPView(View):
         if isinstance(coerced, list):
             return refuse(coerced, BAD_USER_INPUT)
 
+        cache_key = None
+        if public_cache.cacheable(request, operation):
+            cache_key = public_cache.key(request, query, variables, operation_name)
+            cached = public_cache.get(cache_key)
+            if cached is not None:
+                return cached, 200
         result = execute(
             schema,
             document,
@@ -268,6 +274,8 @@ class GraphQLHTTPView(View):
             payload["errors"] = [_execution_error(error) for error in result.errors]
         if result.extensions:
             payload["extensions"] = result.extensions
+        if cache_key and not result.errors:
+            public_cache.put(cache_key, payload)
         return payload, 200
 
     def get_schema(self):

@@ -280,6 +280,9 @@ GRAPHQL_TRUSTED_DOCUMENTS = Path(
 )
 GRAPHQL_ARBITRARY_DOCUMENTS = env_bool("GRAPHQL_ARBITRARY_DOCUMENTS", True)
 GRAPHIQL = env_bool("GRAPHIQL", False)
+# Anonymous queries are answered from the cache for this many seconds (cms/graphql/public_cache.py);
+# content changes show at once, seat counts within this time; 0 turns it off.
+GRAPHQL_PUBLIC_CACHE_SECONDS = int(os.environ.get("GRAPHQL_PUBLIC_CACHE_SECONDS", "5"))
 
 # Headless preview: the admin's Preview opens the frontend with a signed token.
 PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", str(60 * 60)))

@@ -19,6 +19,8 @@ STORAGES = {
 }
 MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", f"/tmp/yulan-test-media-{os.getpid()}")
 GRAPHIQL = False
+# Tests change data and read it back at once; the public cache has its own tests, which turn it on.
+GRAPHQL_PUBLIC_CACHE_SECONDS = 0
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not :memory:, so that tests with several threads share one database.

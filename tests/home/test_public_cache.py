@@ -1,0 +1,108 @@
+"""Anonymous reads come from the cache until a change that readers must see (cms/graphql/public_cache.py)."""
+
+import time
+
+import pytest
+from django.utils import translation
+
+from cms.graphql import public_cache
+from events.models import Event
+from tests.events import factories as event_factories
+from tests.home import factories
+
+PAGE = "query($path: String!) { page(path: $path) { title } }"
+EVENT = "query($id: ID!) { event(id: $id) { title seatsLeft } }"
+
+pytestmark = pytest.mark.usefixtures("cache_on")
+
+
+@pytest.fixture
+def cache_on(settings):
+    settings.GRAPHQL_PUBLIC_CACHE_SECONDS = 5
+
+
+@pytest.fixture
+def article(site):
+    return factories.make_article(site["articles"], title="巾帼志愿者在行动")
+
+
+def path_of(page):
+    return page.get_url_parts()[2]
+
+
+def test_an_anonymous_read_is_answered_from_the_cache(gql, article, django_assert_num_queries):
+    first = gql(PAGE, {"path": path_of(article)})
+    with django_assert_num_queries(0):
+        assert gql(PAGE, {"path": path_of(article)}) == first
+
+
+def test_signed_in_viewers_always_run_their_query(gql, article, django_assert_max_num_queries):
+    gql.login(event_factories.make_user("小王"))
+    gql(PAGE, {"path": path_of(article)})
+    with django_assert_max_num_queries(100) as queries:
+        gql(PAGE, {"path": path_of(article)})
+    assert len(queries) > 0
+
+
+def test_publishing_a_change_shows_in_the_next_anonymous_read(gql, article):
+    assert gql(PAGE, {"path": path_of(article)})["page"]["title"] == "巾帼志愿者在行动"
+    article.title = "巾帼志愿者在社区"
+    factories.publish(article)
+    assert gql(PAGE, {"path": path_of(article)})["page"]["title"] == "巾帼志愿者在社区"
+
+
+def test_unpublishing_and_moving_show_at_once(gql, site, article):
+    old_path = path_of(article)
+    assert gql(PAGE, {"path": old_path})["page"] is not None
+    article.move(site["classes"], pos="last-child")
+    article.refresh_from_db()
+    assert gql(PAGE, {"path": old_path})["page"] is None
+    assert gql(PAGE, {"path": path_of(article)})["page"]["title"] == "巾帼志愿者在行动"
+    article.unpublish()
+    assert gql(PAGE, {"path": path_of(article)})["page"] is None
+
+
+def test_an_event_edit_shows_at_once_and_seats_within_the_lifetime(gql, settings, org):
+    event = event_factories.make_event(org["district"], title="茶艺课", capacity=10)
+    assert gql(EVENT, {"id": event.pk})["event"] == {"title": "茶艺课", "seatsLeft": 10}
+    Event.objects.filter(pk=event.pk).get().save()  # an organizer saves it in the admin
+    event_factories.make_registration(event)
+    assert gql(EVENT, {"id": event.pk})["event"]["seatsLeft"] == 9
+
+    settings.GRAPHQL_PUBLIC_CACHE_SECONDS = 1
+    event = event_factories.make_event(org["district"], title="花艺课", capacity=10)
+    event_factories.make_registration(event)
+    assert gql(EVENT, {"id": event.pk})["event"]["seatsLeft"] == 9
+    event_factories.make_registration(event)  # a registration does not empty the cache...
+    assert gql(EVENT, {"id": event.pk})["event"]["seatsLeft"] == 9
+    time.sleep(1.1)  # ...the short lifetime brings the seats up to date
+    assert gql(EVENT, {"id": event.pk})["event"]["seatsLeft"] == 8
+
+
+def test_the_key_holds_the_language_the_site_the_document_and_the_variables(rf, db):
+    from django.contrib.auth.models import AnonymousUser
+
+    def key(host="localhost", language="zh-hans", query=PAGE, variables=None):
+        request = rf.get("/graphql/", HTTP_HOST=host)
+        request.user = AnonymousUser()
+        with translation.override(language):
+            return public_cache.key(request, query, variables or {"path": "/a/"}, None)
+
+    keys = [
+        key(),
+        key(language="en"),
+        key(host="127.0.0.1"),
+        key(query=EVENT),
+        key(variables={"path": "/b/"}),
+    ]
+    assert len(set(keys)) == 5 and key() == keys[0]
+
+
+def test_refused_queries_are_not_kept(gql, article, monkeypatch):
+    kept = []
+    monkeypatch.setattr(public_cache, "put", lambda key, payload: kept.append(payload))
+    assert gql.post(PAGE, {"path": 5}).status_code == 400
+    assert gql.post('{ page(path: "/") { nope } }').status_code == 400
+    assert kept == []
+    gql(PAGE, {"path": path_of(article)})
+    assert kept == [{"data": {"page": {"title": "巾帼志愿者在行动"}}}]
