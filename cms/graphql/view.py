@@ -26,6 +26,7 @@ cross-site ``<form>`` can send, so they are refused with 415 and never executed.
 
 import json
 import logging
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -228,7 +229,7 @@ class GraphQLHTTPView(View):
             message = f"The document has {len(query)} characters; the maximum is {MAX_DOCUMENT_LENGTH}."
             return refuse([GraphQLError(message)], DOCUMENT_TOO_LARGE)
         try:
-            document = parse(query)
+            document = _parse_trusted(query) if trusted.is_trusted(query) else parse(query)
         except GraphQLError as error:
             return refuse([error], GRAPHQL_PARSE_FAILED)
 
@@ -305,6 +306,14 @@ class GraphQLHTTPView(View):
         # The answer depends on Accept (and on the session, which adds "Vary: Cookie" when read).
         patch_vary_headers(response, ["Accept"])
         return response
+
+
+@lru_cache(maxsize=512)
+def _parse_trusted(query):
+    """The app's own documents are few and fixed per build: each is parsed once per process
+    (graphql-core never changes a parsed document). Others are parsed every time, so that
+    arbitrary documents cannot fill the memory."""
+    return parse(query)
 
 
 def _json(text, message):

@@ -6,6 +6,7 @@ import os
 
 import pytest
 from django.test import override_settings
+from graphql import parse as graphql_parse
 
 from cms.graphql.trusted import document_id
 from tests.api.test_http import assert_refused, get, post
@@ -82,3 +83,15 @@ def test_a_new_build_is_read_without_a_restart(client, manifest):
     stat = manifest.stat()
     os.utime(manifest, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     assert post(client, {"documentId": document_id(NODE)}).json() == {"data": {"node": {"name": "node"}}}
+
+
+def test_trusted_documents_are_parsed_once_and_others_every_time(client, manifest, monkeypatch):
+    from cms.graphql import view
+
+    parsed = []
+    monkeypatch.setattr(view, "parse", lambda text: parsed.append(text) or graphql_parse(text))
+    view._parse_trusted.cache_clear()
+    for _ in range(3):
+        assert post(client, {"documentId": document_id(HELLO)}).json() == {"data": {"hello": "hello world"}}
+        assert post(client, {"query": "{ hello }"}).status_code == 200
+    assert parsed == [HELLO] + ["{ hello }"] * 3
