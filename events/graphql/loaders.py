@@ -24,6 +24,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from cms.graphql.images import prefetch_image
+from cms.graphql.selection import selects
 from events import selectors
 from events.models import (
     CheckIn,
@@ -198,10 +199,12 @@ def attach_my_registrations(info, events):
 
 
 def prepare_events(info, events):
-    """Everything an Event reads, for a page of events: a fixed number of queries."""
+    """Everything an Event reads, for a page of events: a fixed number of queries. The linked
+    pages (a page and its relations: several queries) only when the query asks for them."""
     attach_districts([event.venue.org_unit for event in events if event.venue_id])
     attach_counts(events)
-    attach_pages(events)
+    if selects(info, "page"):
+        attach_pages(events)
     attach_my_registrations(info, events)
     return events
 

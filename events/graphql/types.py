@@ -97,7 +97,7 @@ def _first_start(event):
 
 def _ensure_prepared(info, event):
     """Load what a lone event (not from a list) lacks; lists come prepared."""
-    if not hasattr(event, selectors.SEATS_TAKEN) or not hasattr(event, "linked_page"):
+    if not hasattr(event, selectors.SEATS_TAKEN):
         loaders.prepare_events(info, [event])
     return event
 
@@ -184,7 +184,9 @@ class Event(graphene.ObjectType):
 
     @staticmethod
     def resolve_page(event, info):
-        return _ensure_prepared(info, event).linked_page
+        if not hasattr(event, "linked_page"):  # a lone event: lists asking for pages load them
+            loaders.attach_pages([event])
+        return event.linked_page
 
     @staticmethod
     def resolve_sessions(event, info):

@@ -93,6 +93,19 @@ def test_events(gql, world, organizer):
     print(f"events: {count} queries")
 
 
+def test_linked_pages_are_loaded_only_when_asked_for(gql, world):
+    for _ in range(3):
+        make_rich_event(world)
+    without = "{ events(limit: 10) { items { id title seatsLeft } } }"
+    with CaptureQueriesContext(connection) as captured:
+        gql(without)
+    assert not [query for query in captured.captured_queries if "wagtailcore_page" in query["sql"]]
+    fragment = """query { events(limit: 10) { items { ...Row } } }
+        fragment Row on Event { id page { title } }"""
+    data = gql(fragment)["events"]["items"]
+    assert all(item["page"]["title"] for item in data)
+
+
 def test_events_filtered_and_searched(gql, world):
     def add(n):
         for _ in range(n):

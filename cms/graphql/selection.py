@@ -1,0 +1,28 @@
+"""What a query asks for below the field being resolved, so that loaders load only that."""
+
+from graphql.language import FieldNode, FragmentSpreadNode
+
+
+def selects(info, name):
+    """Whether a field called ``name`` is asked for anywhere below the current field.
+
+    Over-approximates (the name under any type counts), which is safe for a loader: it loads
+    what might be read. Without a query (a call from Python) everything might be read.
+    """
+    nodes = getattr(info, "field_nodes", None)
+    if nodes is None:
+        return True
+    pending = [node.selection_set for node in nodes if node.selection_set]
+    seen = set()
+    while pending:
+        for selection in pending.pop().selections:
+            if isinstance(selection, FieldNode) and selection.name.value == name:
+                return True
+            if isinstance(selection, FragmentSpreadNode):
+                fragment_name = selection.name.value
+                if fragment_name not in seen:
+                    seen.add(fragment_name)
+                    pending.append(info.fragments[fragment_name].selection_set)
+            elif selection.selection_set:
+                pending.append(selection.selection_set)
+    return False
