@@ -6,7 +6,7 @@ costs the same number of SQL queries for 10 rows as for 100.
 """
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Prefetch, Q, When
+from django.db.models import Case, IntegerField, Prefetch, Q, When, prefetch_related_objects
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -204,9 +204,42 @@ def specific_pages(ids):
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
+# What the page types' GraphQL fields read, batched like the lists above.
+_PAGE_RELATIONS = {
+    models.ClassPage: (
+        "category",
+        "venue__org_unit",
+        prefetch_image("cover_image"),
+        prefetch_image("venue__image"),
+    ),
+    models.CampaignPage: (
+        "organizer",
+        prefetch_image("cover_image"),
+        "indicators",
+        Prefetch("actions", queryset=models.CampaignAction.objects.prefetch_related(prefetch_image("image"))),
+    ),
+    models.ArticlePage: (prefetch_image("cover_image"), "tags"),
+}
+
+
+def prepare_pages(pages):
+    """Load, for pages of mixed types, the relations their GraphQL types read: a few queries per
+    type, whatever the number of pages."""
+    for model, lookups in _PAGE_RELATIONS.items():
+        of_type = [page for page in pages if type(page) is model]
+        if of_type:
+            prefetch_related_objects(of_type, *lookups)
+            if model is models.ClassPage:
+                attach_districts([page.venue.org_unit for page in of_type if page.venue_id])
+    return pages
+
+
 def featured_pages(home, page_class):
-    ids = [feature.page_id for feature in home.features.all()]
-    return [page for page in specific_pages(ids) if isinstance(page, page_class)]
+    """The home page's featured pages of one type; all types are loaded once per request."""
+    if not hasattr(home, "_featured"):
+        ids = [feature.page_id for feature in home.features.all()]
+        home._featured = prepare_pages(specific_pages(ids))
+    return [page for page in home._featured if isinstance(page, page_class)]
 
 
 def page_by_id(page_id):

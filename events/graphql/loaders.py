@@ -19,7 +19,6 @@ from django.db.models import (
     Prefetch,
     Q,
     Subquery,
-    prefetch_related_objects,
 )
 from django.utils import timezone
 
@@ -35,9 +34,8 @@ from events.models import (
     Registration,
     RegistrationStatus,
 )
-from home.models import CampaignAction, CampaignPage, ClassPage
 from home.permissions import managed_unit_paths
-from home.selectors import attach_districts, specific_pages
+from home.selectors import attach_districts, prepare_pages, specific_pages
 
 # Viewer -----------------------------------------------------------------------------------
 
@@ -140,18 +138,6 @@ def attach_counts(events):
     return events
 
 
-# What the ClassPage and CampaignPage types read, batched like home.selectors' lists do.
-_PAGE_RELATIONS = {
-    ClassPage: ("category", "venue__org_unit", prefetch_image("cover_image"), prefetch_image("venue__image")),
-    CampaignPage: (
-        "organizer",
-        prefetch_image("cover_image"),
-        "indicators",
-        Prefetch("actions", queryset=CampaignAction.objects.prefetch_related(prefetch_image("image"))),
-    ),
-}
-
-
 def attach_pages(events):
     """Set ``linked_page``: the class or campaign page when it is live and public, else None.
 
@@ -159,13 +145,7 @@ def attach_pages(events):
     """
     missing = [event for event in events if not hasattr(event, "linked_page")]
     ids = list(dict.fromkeys(event.page_id for event in missing if event.page_id))
-    pages = {page.pk: page for page in specific_pages(ids)}
-    for model, lookups in _PAGE_RELATIONS.items():
-        of_type = [page for page in pages.values() if type(page) is model]
-        if of_type:
-            prefetch_related_objects(of_type, *lookups)
-            if model is ClassPage:
-                attach_districts([page.venue.org_unit for page in of_type if page.venue_id])
+    pages = {page.pk: page for page in prepare_pages(specific_pages(ids))}
     for event in missing:
         event.linked_page = pages.get(event.page_id)
     return events

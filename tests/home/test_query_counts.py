@@ -134,3 +134,38 @@ def test_search(gql, site, org, image):
                ... on ClassPage { venue { district { name } } } }
         venue { name } honourRecipient { name } } } }"""
     assert_constant(gql, query, add, "search")
+
+
+def test_home_featured_pages(gql, site, org, image):
+    """The home page's featured classes, campaigns and articles: the same queries for 3 as for 12."""
+    home, category = site["home"], factories.make_category()
+
+    def feature(n):
+        for _ in range(n):
+            venue = factories.make_venue(org["community"], image=image)
+            for page in (
+                factories.make_class(site["classes"], category, venue, cover_image=image),
+                factories.make_campaign(site["campaigns"], org["district"], cover_image=image),
+                factories.make_article(site["articles"], tags=["家庭"], cover_image=image),
+            ):
+                models.HomeFeature.objects.create(home=home, page=page)
+
+    query = """{ page(path: "/") { ... on HomePage {
+        featuredClasses { title category { name } venue { name district { name } }
+          coverImage { rendition(size: CARD) { url } } }
+        featuredCampaigns { title organizer { name } coverImage { rendition(size: CARD) { url } }
+          indicators { label } actions { name } }
+        featuredArticles { title tags coverImage { rendition(size: CARD) { url } } } } } }"""
+    feature(1)
+    small, data = count_queries(gql, query)
+    assert len(data["page"]["featuredClasses"]) == 1
+    feature(3)
+    large, data = count_queries(gql, query)
+    assert [
+        len(data["page"][field]) for field in ("featuredClasses", "featuredCampaigns", "featuredArticles")
+    ] == [
+        4,
+        4,
+        4,
+    ]
+    assert small == large, f"home: {small} queries for 3 featured pages, {large} for 12"
