@@ -4,7 +4,8 @@ production settings with no violation.
 gunicorn (deploy/gunicorn.conf.py, ``cms.settings.production``, collected static files, the built
 app in frontend/dist) on this run's test database; Debian's Chromium driven by Playwright
 (frontend/node_modules) collects every ``securitypolicyviolation`` event and console error on the
-app's pages, the admin's login page, its dashboard and a page editor.
+app's pages, the admin's login page, the app's two-step screen, the admin's dashboard and a page
+editor.
 
 Skipped when Chromium, Playwright or the app's build is missing (``make test`` runs pytest before it
 builds the app; ``make frontend`` first, or CI's PostgreSQL pass, which comes after the build).
@@ -20,6 +21,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP
 from cryptography.fernet import Fernet
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
@@ -33,6 +35,7 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 PLAYWRIGHT = ROOT / "frontend" / "node_modules" / "playwright-core"
 DIST = ROOT / "frontend" / "dist" / "index.html"
 PASSWORD = "Browser-csp-check-2026"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 pytestmark = [
     pytest.mark.skipif(
@@ -44,7 +47,20 @@ pytestmark = [
 
 SCRIPT = r"""
 const { chromium } = require(process.env.PLAYWRIGHT);
-const [base, password, ...adminPaths] = process.argv.slice(2);
+const { createHmac } = require('node:crypto');
+const [base, password, totpSecret, ...adminPaths] = process.argv.slice(2);
+
+function totp(secret) {  // RFC 6238: 30 s, 6 digits, HMAC-SHA1 of the base32 secret
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const char of secret) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((byte) => parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000)));
+  const hmac = createHmac('sha1', key).update(counter).digest();
+  const offset = hmac[19] & 15;
+  return String((hmac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
 (async () => {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM, args: ['--no-sandbox'] });
   const context = await browser.newContext();
@@ -78,7 +94,11 @@ const [base, password, ...adminPaths] = process.argv.slice(2);
   await visit('/admin/login/');
   await page.fill('input[name="username"]', 'csp-admin');
   await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForURL(base + '/admin/'), page.click('button[type="submit"]')]);
+  // Staff pass two-step verification: the admin sends the session to the app's security screen.
+  await Promise.all([page.waitForURL(/\/account\/security/), page.click('button[type="submit"]')]);
+  where = '/account/security';
+  await page.fill('[data-testid="mfa-code"] input', totp(totpSecret));
+  await Promise.all([page.waitForURL(base + '/admin/'), page.click('[data-testid="mfa-submit"]')]);
   where = '/admin/';
   await page.waitForLoadState('networkidle');
   report.dashboard = await page.title();
@@ -166,13 +186,14 @@ def test_app_and_admin_load_without_csp_violations(server, tmp_path):
     admin = make_user("CSP 管理员", username="csp-admin", is_staff=True, is_superuser=True)
     admin.password = PBKDF2PasswordHasher().encode(PASSWORD, "cspsalt", iterations=1000)
     admin.save(update_fields=["password"])
+    TOTP.activate(admin, TOTP_SECRET)
     page = Page.objects.filter(depth__gt=1).first() or Page.objects.get(depth=1)
 
     script = tmp_path / "csp.cjs"
     script.write_text(SCRIPT)
     admin_paths = ["/admin/pages/", f"/admin/pages/{page.pk}/edit/", "/admin/images/", "/admin/events/"]
     result = subprocess.run(
-        ["node", str(script), server, PASSWORD, *admin_paths],
+        ["node", str(script), server, PASSWORD, TOTP_SECRET, *admin_paths],
         env={**os.environ, "PLAYWRIGHT": str(PLAYWRIGHT), "CHROMIUM": CHROMIUM},
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
