@@ -2,11 +2,13 @@
 
 An anonymous query's answer depends only on the document, its variables, the language and the
 site, so it is kept in the default cache (Redis in production, shared by every app server) under
-those, for ``GRAPHQL_PUBLIC_CACHE_SECONDS``. Signed-in viewers and mutations always run.
+those, for ``GRAPHQL_PUBLIC_CACHE_SECONDS``, as the encoded response: a hit costs one cache
+round trip and no parsing, validation or JSON encoding. Signed-in viewers and mutations always
+run.
 
-Invalidation is by generation: the key carries a value that any publish, unpublish, move or
-deletion of a page, a change to an event or its sessions, or an editor's preview replaces, so
-the next anonymous read after such a change runs afresh on every server. Seat counts change with
+Invalidation is by generation: each kept answer carries a value that any publish, unpublish,
+move or deletion of a page, a change to an event or its sessions, or an editor's preview
+replaces, so the next anonymous read after such a change runs afresh on every server. Seat counts change with
 every registration; they are left to the short lifetime instead, so that a burst of
 registrations does not empty the cache for every reader: lists may show seats a few seconds
 old, while the registration decision itself is always taken under the event's lock.
@@ -20,41 +22,48 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
-from graphql import OperationType
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "graphql:public:generation"
 
 
-def cacheable(request, operation):
-    return (
-        settings.GRAPHQL_PUBLIC_CACHE_SECONDS > 0
-        and operation.operation == OperationType.QUERY
-        and not request.user.is_authenticated
-    )
+class Slot:
+    """Where one anonymous query's answer is kept: its key and the generation it was read under.
+
+    An answer is kept with the generation current when its query started, so that a change made
+    while it ran makes it stale at once. ``look_up`` runs before the document is even parsed: only
+    answers of queries that were validated and executed without errors are ever kept, under a key
+    holding the whole document, so finding one means this exact request was valid before.
+    """
+
+    def __init__(self, key, generation):
+        self.key, self.generation = key, generation
+
+    def store(self, body):
+        """Keep ``body`` (the encoded JSON response) for the next anonymous readers."""
+        cache.set(self.key, (self.generation, body), timeout=settings.GRAPHQL_PUBLIC_CACHE_SECONDS)
 
 
-def _generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
+def look_up(request, query, variables, operation_name):
+    """``(slot, body)``: the kept body when there is a fresh one (one cache round trip), and the
+    slot to store the answer in; ``(None, None)`` for a viewer whose reads are never kept."""
+    if settings.GRAPHQL_PUBLIC_CACHE_SECONDS <= 0 or request.user.is_authenticated:
+        return None, None
+    cache_key = key(request, query, variables, operation_name)
+    found = cache.get_many([GENERATION_KEY, cache_key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:  # never set, or evicted: any kept answer may predate a change
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        value = cache.get(GENERATION_KEY)
-    return value
+        return Slot(cache_key, cache.get(GENERATION_KEY)), None
+    kept_generation, body = found.get(cache_key, (None, None))
+    return Slot(cache_key, generation), body if kept_generation == generation else None
 
 
 def key(request, query, variables, operation_name):
-    parts = [_generation(), request.get_host(), get_language(), operation_name, query, variables]
+    parts = [request.get_host(), get_language(), operation_name, query, variables]
     digest = hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
     return f"graphql:public:{digest}"
-
-
-def get(cache_key):
-    return cache.get(cache_key)
-
-
-def put(cache_key, payload):
-    cache.set(cache_key, payload, timeout=settings.GRAPHQL_PUBLIC_CACHE_SECONDS)
 
 
 def invalidate(**kwargs):

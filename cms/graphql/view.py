@@ -213,7 +213,8 @@ class GraphQLHTTPView(View):
         return params
 
     def run(self, request, media_type, query, variables, operation_name):
-        """Parse, validate and execute; return ``(response body, status)``."""
+        """Parse, validate and execute; return ``(response, status)``: the response as a JSON
+        object, or already encoded (``bytes``) when it comes from the public cache."""
         schema = self.get_schema()
         hide_suggestions = not settings.GRAPHQL_INTROSPECTION  # suggestions would reveal the schema
         # Errors that stop the request before execution: a response without "data" (spec).
@@ -228,6 +229,9 @@ class GraphQLHTTPView(View):
         if len(query) > MAX_DOCUMENT_LENGTH:
             message = f"The document has {len(query)} characters; the maximum is {MAX_DOCUMENT_LENGTH}."
             return refuse([GraphQLError(message)], DOCUMENT_TOO_LARGE)
+        slot, kept = public_cache.look_up(request, query, variables, operation_name)
+        if kept is not None:
+            return kept, 200
         try:
             document = _parse_trusted(query) if trusted.is_trusted(query) else parse(query)
         except GraphQLError as error:
@@ -253,12 +257,6 @@ class GraphQLHTTPView(View):
         if isinstance(coerced, list):
             return refuse(coerced, BAD_USER_INPUT)
 
-        cache_key = None
-        if public_cache.cacheable(request, operation):
-            cache_key = public_cache.key(request, query, variables, operation_name)
-            cached = public_cache.get(cache_key)
-            if cached is not None:
-                return cached, 200
         result = execute(
             schema,
             document,
@@ -275,8 +273,10 @@ class GraphQLHTTPView(View):
             payload["errors"] = [_execution_error(error) for error in result.errors]
         if result.extensions:
             payload["extensions"] = result.extensions
-        if cache_key and not result.errors:
-            public_cache.put(cache_key, payload)
+        if slot and operation.operation == OperationType.QUERY and not result.errors:
+            body = _encode(payload)
+            slot.store(body)
+            return body, 200
         return payload, 200
 
     def get_schema(self):
@@ -297,15 +297,20 @@ class GraphQLHTTPView(View):
         return response
 
     def respond(self, payload, media_type, status, headers=None):
-        """A JSON response in the negotiated type; ``application/json`` when none was acceptable."""
+        """A JSON response in the negotiated type; ``application/json`` when none was acceptable.
+        ``payload``: a JSON object, or its encoding."""
         media_type = media_type if media_type in (GRAPHQL_RESPONSE, JSON) else JSON
-        body = json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
-        response = HttpResponse(body.encode(), status=status, content_type=f"{media_type}; charset=utf-8")
+        body = payload if isinstance(payload, bytes) else _encode(payload)
+        response = HttpResponse(body, status=status, content_type=f"{media_type}; charset=utf-8")
         for name, value in (headers or {}).items():
             response[name] = value
         # The answer depends on Accept (and on the session, which adds "Vary: Cookie" when read).
         patch_vary_headers(response, ["Accept"])
         return response
+
+
+def _encode(payload):
+    return json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 @lru_cache(maxsize=512)

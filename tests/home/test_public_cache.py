@@ -1,5 +1,6 @@
 """Anonymous reads come from the cache until a change that readers must see (cms/graphql/public_cache.py)."""
 
+import json
 import time
 
 import pytest
@@ -100,9 +101,39 @@ def test_the_key_holds_the_language_the_site_the_document_and_the_variables(rf, 
 
 def test_refused_queries_are_not_kept(gql, article, monkeypatch):
     kept = []
-    monkeypatch.setattr(public_cache, "put", lambda key, payload: kept.append(payload))
+    monkeypatch.setattr(public_cache.Slot, "store", lambda slot, body: kept.append(json.loads(body)))
     assert gql.post(PAGE, {"path": 5}).status_code == 400
     assert gql.post('{ page(path: "/") { nope } }').status_code == 400
     assert kept == []
     gql(PAGE, {"path": path_of(article)})
     assert kept == [{"data": {"page": {"title": "巾帼志愿者在行动"}}}]
+
+
+def test_a_refused_request_stays_refused_after_a_valid_one_was_kept(gql, article):
+    """The kept answer is found before parsing: only the very same request may get it."""
+    assert gql(PAGE, {"path": path_of(article)})["page"]["title"] == "巾帼志愿者在行动"
+    assert gql.post(PAGE, {"path": 5}).status_code == 400
+    assert gql.post(PAGE + " ", {"path": path_of(article)}).status_code == 200
+
+
+def test_a_change_made_while_a_query_runs_makes_its_answer_stale(gql, article, monkeypatch):
+    real_store = public_cache.Slot.store
+
+    def publish_then_store(slot, body):
+        public_cache.invalidate()  # an editor publishes while the query was running
+        real_store(slot, body)
+
+    monkeypatch.setattr(public_cache.Slot, "store", publish_then_store)
+    gql(PAGE, {"path": path_of(article)})
+    monkeypatch.setattr(public_cache.Slot, "store", real_store)
+    kept = []
+    monkeypatch.setattr(public_cache.Slot, "store", lambda slot, body: kept.append(body))
+    gql(PAGE, {"path": path_of(article)})
+    assert len(kept) == 1  # ran again instead of answering from the stale entry
+
+
+def test_a_mutation_is_never_kept(gql, monkeypatch):
+    kept = []
+    monkeypatch.setattr(public_cache.Slot, "store", lambda slot, body: kept.append(body))
+    answer = gql("mutation { cancelRegistration(input: {registrationId: \"1\"}) { errors { code } } }")
+    assert answer["cancelRegistration"]["errors"] and kept == []
