@@ -3,7 +3,9 @@
 The rules are graphql-core 3 ``ValidationRule`` subclasses (snake_case hooks: ``enter_field``,
 ``enter_operation_definition``...; graphql-core 3 silently ignores ``enter_Field``-style names).
 They are added to the specification's rules, never used instead of them: see
-``validation_rules()``, the one place that builds the list the view validates with.
+``validation_rules()``, the one place that builds the list the view validates with (the view
+remembers the verdict of ``document_rules()`` for the app's own documents, and weighs the cost,
+which depends on the variables, on every request).
 
 - ``DepthLimitRule``: nesting of fields, ``GRAPHQL_MAX_DEPTH``.
 - ``AliasLimitRule``: aliases per document, ``GRAPHQL_MAX_ALIASES``.
@@ -280,12 +282,22 @@ def cost_limit_rule(variables=None):
     return type("QueryCostRule", (QueryCostRule,), {"variables": dict(variables or {})})
 
 
-def validation_rules(variables=None):
-    """The rules every request is validated with: the spec's, then ours.
+def document_rules():
+    """The rules whose verdict depends on the document alone: the spec's, depth and aliases.
 
     Introspection is refused when ``settings.GRAPHQL_INTROSPECTION`` is False.
     """
-    rules = [*specified_rules, DepthLimitRule, AliasLimitRule, cost_limit_rule(variables)]
+    rules = [*specified_rules, DepthLimitRule, AliasLimitRule]
     if not settings.GRAPHQL_INTROSPECTION:
         rules.append(NoSchemaIntrospectionCustomRule)
     return tuple(rules)
+
+
+def document_rules_key():
+    """What ``document_rules()`` depends on besides the document and the schema."""
+    return settings.GRAPHQL_MAX_DEPTH, settings.GRAPHQL_MAX_ALIASES, settings.GRAPHQL_INTROSPECTION
+
+
+def validation_rules(variables=None):
+    """The rules every request is validated with: the spec's, then ours."""
+    return (*document_rules(), cost_limit_rule(variables))

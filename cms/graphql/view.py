@@ -1,7 +1,8 @@
 """The GraphQL endpoint, following the GraphQL-over-HTTP specification (its MUST and SHOULD items).
 
 One request goes: read the parameters -> negotiate the response type -> parse the document ->
-pick the operation -> validate (the spec's rules plus cms.graphql.limits) -> coerce the
+pick the operation -> validate (the spec's rules plus cms.graphql.limits; the app's own documents
+are parsed and checked once per process, only their cost is weighed each time) -> coerce the
 variables -> execute (an anonymous query may be answered by cms.graphql.public_cache) ->
 respond. Whatever the input, the answer is a JSON GraphQL response, never Django's 500 page.
 
@@ -46,7 +47,7 @@ from graphql.language import OperationDefinitionNode
 from graphql.pyutils import is_awaitable
 
 from cms.graphql import public_cache, trusted
-from cms.graphql.limits import MAX_DOCUMENT_LENGTH, validation_rules
+from cms.graphql.limits import MAX_DOCUMENT_LENGTH, cost_limit_rule, document_rules, document_rules_key
 
 logger = logging.getLogger("cms.graphql")
 
@@ -232,8 +233,9 @@ class GraphQLHTTPView(View):
         slot, kept = public_cache.look_up(request, query, variables, operation_name)
         if kept is not None:
             return kept, 200
+        is_trusted = trusted.is_trusted(query)
         try:
-            document = _parse_trusted(query) if trusted.is_trusted(query) else parse(query)
+            document = _parse_trusted(query) if is_trusted else parse(query)
         except GraphQLError as error:
             return refuse([error], GRAPHQL_PARSE_FAILED)
 
@@ -248,7 +250,11 @@ class GraphQLHTTPView(View):
             error = GraphQLError("Subscriptions are not supported.", operation)
             return refuse([error], OPERATION_NOT_SUPPORTED)
 
-        errors = validate(schema, document, validation_rules(variables), hide_suggestions=hide_suggestions)
+        if is_trusted:
+            errors = _trusted_document_errors(schema, query, document_rules_key(), hide_suggestions)
+        else:
+            errors = validate(schema, document, document_rules(), hide_suggestions=hide_suggestions)
+        errors = errors or validate(schema, document, (cost_limit_rule(variables),))
         if errors:
             return refuse(errors, GRAPHQL_VALIDATION_FAILED)
         coerced = get_variable_values(
@@ -319,6 +325,14 @@ def _parse_trusted(query):
     (graphql-core never changes a parsed document). Others are parsed every time, so that
     arbitrary documents cannot fill the memory."""
     return parse(query)
+
+
+@lru_cache(maxsize=512)
+def _trusted_document_errors(schema, query, rules_key, hide_suggestions):
+    """The verdict of the document-only rules on one of the app's documents, once per process
+    (and per schema and limits): the same document always gets the same verdict. ``rules_key``
+    (``document_rules_key()``) is part of the cache key only."""
+    return tuple(validate(schema, _parse_trusted(query), document_rules(), hide_suggestions=hide_suggestions))
 
 
 def _json(text, message):

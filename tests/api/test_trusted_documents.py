@@ -95,3 +95,32 @@ def test_trusted_documents_are_parsed_once_and_others_every_time(client, manifes
         assert post(client, {"documentId": document_id(HELLO)}).json() == {"data": {"hello": "hello world"}}
         assert post(client, {"query": "{ hello }"}).status_code == 200
     assert parsed == [HELLO] + ["{ hello }"] * 3
+
+
+def test_trusted_documents_are_checked_once_and_their_cost_every_time(client, manifest, monkeypatch):
+    from graphql import validate as graphql_validate
+
+    from cms.graphql import view
+
+    checked = []
+
+    def validate(schema, document, rules, **kwargs):
+        checked.append([rule.__name__ for rule in rules])
+        return graphql_validate(schema, document, rules, **kwargs)
+
+    monkeypatch.setattr(view, "validate", validate)
+    view._trusted_document_errors.cache_clear()
+    for name in ("甲", "乙"):
+        answer = post(client, {"documentId": document_id(HELLO), "variables": {"name": name}}).json()
+        assert answer == {"data": {"hello": f"hello {name}"}}
+    post(client, {"query": "{ hello }"})
+    document_checks = [rules for rules in checked if "DepthLimitRule" in rules]
+    cost_checks = [rules for rules in checked if rules == ["QueryCostRule"]]
+    assert len(document_checks) == 2 and len(cost_checks) == 3  # HELLO once, "{ hello }" once
+
+
+def test_a_trusted_document_is_checked_again_under_other_limits(client, manifest, settings):
+    assert post(client, {"documentId": document_id(HELLO)}).status_code == 200
+    settings.GRAPHQL_MAX_DEPTH = 0
+    response = post(client, {"documentId": document_id(HELLO)})
+    assert response.json()["errors"][0]["extensions"]["code"] == "DEPTH_LIMIT_EXCEEDED"
