@@ -5,12 +5,13 @@ registration gets a seat is taken only in ``events.services``, under the event l
 read here may be out of date the moment it is shown.
 
 Every per-event helper uses the annotations of ``with_availability(queryset)`` when the event
-carries them, so a list of events costs one query, not one per row.
+carries them (read from the events' figures, events/figures.py), so a list of events costs one
+query, not one per row; without them, it counts.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import F, Q, Sum, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -96,27 +97,14 @@ def availability(event, now=None):
 
 
 def with_availability(queryset=None):
-    """``queryset`` (default: every event) annotated with seats taken and waitlist length, which
-    the helpers above then use instead of a query per event."""
+    """``queryset`` (default: every event) annotated with seats taken and waitlist length from the
+    events' figures (events/figures.py), which the helpers above then use instead of a query per
+    event."""
     queryset = Event.objects.all() if queryset is None else queryset
-    taken = (
-        Registration.objects.filter(event=OuterRef("pk"), status__in=SEATED_STATUSES)
-        .order_by()
-        .values("event")
-        .annotate(total=Sum("party_size"))
-        .values("total")
-    )
-    waiting = (
-        Registration.objects.filter(event=OuterRef("pk"), status=RegistrationStatus.WAITLISTED)
-        .order_by()
-        .values("event")
-        .annotate(total=Count("pk"))
-        .values("total")
-    )
     return queryset.annotate(
         **{
-            SEATS_TAKEN: Coalesce(Subquery(taken, output_field=IntegerField()), Value(0)),
-            WAITLIST_LENGTH: Coalesce(Subquery(waiting, output_field=IntegerField()), Value(0)),
+            SEATS_TAKEN: Coalesce(F("figures__seats_taken"), Value(0)),
+            WAITLIST_LENGTH: Coalesce(F("figures__waitlist_length"), Value(0)),
         }
     )
 

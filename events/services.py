@@ -12,6 +12,8 @@ The rules are written down in docs/events.md; in short:
 - Waitlist entries still waiting reduce availability for newcomers: nobody jumps the queue.
 - Promotion is strictly in waitlist order: if the head does not fit, nobody behind it moves.
 - Nothing is ever deleted: cancelling and rejecting change the status and keep the row.
+- Each such change ends by recounting the event's figures (events/figures.py), still under the
+  lock, so that what lists show is exact once committed.
 
 Services raise ``cms.errors.ServiceError`` with a ``RegistrationErrorCode`` or a
 ``CommonErrorCode``; messages are for people (gettext), labels for developers.
@@ -29,6 +31,7 @@ from django.utils.translation import ngettext
 from cms.accounts.models import ConsentKind, ConsentRecord, PrivacyNotice
 from cms.errors import CommonErrorCode, Problem, ServiceError, fail
 from cms.ids import find_by_id
+from events import figures
 from events.models import (
     ACTIVE_STATUSES,
     SEATED_STATUSES,
@@ -424,6 +427,14 @@ def _next_waitlist_position(event):
     return (last or 0) + 1
 
 
+def _settle(event):
+    """After seats were freed or added, inside the transaction that locked ``event``: the waitlist
+    moves up, then the event's figures are recounted."""
+    promoted = promote_waitlist(event)
+    figures.refresh([event.pk])
+    return promoted
+
+
 def promote_waitlist(event):
     """Move waitlisted registrations into free seats, strictly in waitlist order.
 
@@ -530,6 +541,7 @@ def register(
             if replayed is not None:
                 return replayed
             fail(RegistrationErrorCode.ALREADY_REGISTERED, _("You have already registered for this event."))
+        figures.refresh([event.pk])
         if has_children:
             ConsentRecord.objects.create(
                 user=user, kind=ConsentKind.GUARDIAN, version=PrivacyNotice.load().version
@@ -593,6 +605,7 @@ def add_by_hand(event_id, *, by, name, phone, party_size=1, companions=(), answe
         )
         _place(event, registration)
         registration.save()
+        figures.refresh([event.pk])
         return registration
 
 
@@ -651,7 +664,7 @@ def cancel_registration(registration_id, *, by, reason=""):
             _notify(registration, NotificationKind.CANCELLED_BY_ORGANIZER)
         # Always: freed seats go to the waitlist, and a cancelled head of the waitlist may unblock
         # a smaller party behind it.
-        promote_waitlist(event)
+        _settle(event)
         return registration
 
 
@@ -693,7 +706,7 @@ def reject(registration_id, *, by, reason=""):
             update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason", "updated_at"]
         )
         _notify(registration, NotificationKind.REJECTED)
-        promote_waitlist(event)
+        _settle(event)
         return registration
 
 
@@ -718,7 +731,7 @@ def forget_registrant(user):
             cancel_reason=_("The account was deleted."),
             updated_at=now,
         )
-        promote_waitlist(event)
+        _settle(event)
     mine = Registration.objects.filter(user=user)
     Notification.objects.filter(registration__in=mine, sent_at__isnull=True).delete()
     Notification.objects.filter(registration__in=mine).update(last_error="")
@@ -749,6 +762,7 @@ def cancel_event(event_id, *, by, reason):
                 update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason", "updated_at"]
             )
             _notify(registration, NotificationKind.EVENT_CANCELLED)
+        figures.refresh([event.pk])
         return event
 
 
@@ -772,7 +786,7 @@ def change_capacity(event_id, capacity, *, by):
             fail(RegistrationErrorCode.EVENT_CANCELLED, _("This event has been cancelled."))
         event.capacity = capacity
         event.save(update_fields=["capacity", "updated_at"])
-        promote_waitlist(event)
+        _settle(event)
         return event
 
 
@@ -900,6 +914,7 @@ def _copy(original, title, shift):
         )
         for session in original.sessions.order_by("starts_at", "pk")
     )
+    figures.refresh([copy.pk])
     EventQuestion.objects.bulk_create(
         EventQuestion(
             event=copy,
@@ -952,4 +967,5 @@ def _add_series(event, first_starts_at, duration, count, every_weeks, title):
             )
         )
     EventSession.objects.bulk_create(created)
+    figures.refresh([event.pk])
     return created

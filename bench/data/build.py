@@ -22,6 +22,7 @@ from bench.data import database
 from bench.data.events import create_events, create_registrations
 from bench.data.pages import BulkRandomData
 from bench.data.people import create_people
+from events import figures
 from events.models import Event, EventSession, Registration
 from home.demo.loader import quiet_logging
 from home.models import ClassPage, Honour, Venue
@@ -99,6 +100,8 @@ def make_scale_data(scale, out=print):
         events, config.size("registrations", scale), people.user_ids, people.heavy_user_id, rng
     )
     clock.lap(f"{count:,} registrations")
+    figures.refresh_all()  # COPY skipped the services and signals that keep them
+    clock.lap("the events' figures (seats, waitlist, first and last session)")
     return {"heavy_user_id": people.heavy_user_id, "heavy_volunteer_id": people.heavy_volunteer_id}
 
 

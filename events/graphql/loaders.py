@@ -91,12 +91,8 @@ def free_seats_filter():
 
 
 def with_times(queryset):
-    """Annotate ``first_starts_at`` and ``last_ends_at`` from the sessions, as subqueries."""
-    sessions = EventSession.objects.filter(event=OuterRef("pk"))
-    return queryset.annotate(
-        first_starts_at=Subquery(sessions.order_by("starts_at", "pk").values("starts_at")[:1]),
-        last_ends_at=Subquery(sessions.order_by("-ends_at", "-pk").values("ends_at")[:1]),
-    )
+    """Annotate ``first_starts_at`` and ``last_ends_at`` from the events' figures."""
+    return queryset.annotate(first_starts_at=F("figures__starts_at"), last_ends_at=F("figures__ends_at"))
 
 
 def base_events():
@@ -115,8 +111,7 @@ def base_events():
 
 def upcoming_filter(now=None):
     """Events with a session that has not ended yet."""
-    now = now or timezone.now()
-    return Exists(EventSession.objects.filter(event=OuterRef("pk"), ends_at__gt=now))
+    return Q(figures__ends_at__gt=now or timezone.now())
 
 
 def overlapping_filter(starts, ends):
@@ -275,14 +270,8 @@ def my_registrations(user, when=None, status=None):
     queryset = base_registrations().filter(user=user)
     if status:
         queryset = queryset.filter(status=status)
-    queryset = queryset.annotate(
-        first_starts_at=Subquery(
-            EventSession.objects.filter(event=OuterRef("event"))
-            .order_by("starts_at", "pk")
-            .values("starts_at")[:1]
-        )
-    )
-    upcoming = Exists(EventSession.objects.filter(event=OuterRef("event"), ends_at__gt=timezone.now()))
+    queryset = queryset.annotate(first_starts_at=F("event__figures__starts_at"))
+    upcoming = Q(event__figures__ends_at__gt=timezone.now())
     if when == "upcoming":
         queryset = queryset.filter(upcoming)
     elif when == "past":

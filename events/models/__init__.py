@@ -1,5 +1,5 @@
 from .calendar import CalendarFeed
-from .events import Event, EventKind, EventQuestion, EventSession, EventStatus, QuestionKind
+from .events import Event, EventFigures, EventKind, EventQuestion, EventSession, EventStatus, QuestionKind
 from .notifications import Notification, NotificationKind
 from .registrations import (
     ACTIVE_STATUSES,
@@ -21,6 +21,7 @@ __all__ = [
     "EventQuestion",
     "EventSession",
     "EventStatus",
+    "EventFigures",
     "Notification",
     "NotificationKind",
     "QuestionKind",

@@ -286,3 +286,28 @@ class EventQuestion(Orderable):
     def clean(self):
         if self.kind == QuestionKind.CHOICE and len(self.options) < 2:
             raise ValidationError({"choices": _("A choice question needs at least two options.")})
+
+
+class EventFigures(models.Model):
+    """What lists show and filter on, kept beside each event (events.figures keeps it current):
+    seats taken, waitlist length, first start and last end of the sessions.
+
+    A row of its own, not columns of ``Event``: saving an event in the admin writes every column
+    of its row, and would put back figures read before a concurrent registration.
+    """
+
+    event = models.OneToOneField(
+        Event, on_delete=models.CASCADE, primary_key=True, related_name="figures", verbose_name=_("event")
+    )
+    seats_taken = models.PositiveIntegerField(_("seats taken"), default=0)
+    waitlist_length = models.PositiveIntegerField(_("waitlist length"), default=0)
+    starts_at = models.DateTimeField(_("first session starts"), null=True)
+    ends_at = models.DateTimeField(_("last session ends"), null=True)
+
+    class Meta:
+        verbose_name = _("event figures")
+        verbose_name_plural = _("event figures")
+        indexes = [models.Index(fields=["starts_at"]), models.Index(fields=["ends_at"])]
+
+    def __str__(self):
+        return str(self.event_id)

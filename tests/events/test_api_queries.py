@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from events import services
+from events import figures, services
 from events.models import CheckIn, CheckInMethod, EventKind, EventSession, EventStatus, Registration
 from tests.events import factories
 from tests.home import factories as content
@@ -61,6 +61,7 @@ def move_to_past(event, days_ago=3):
     EventSession.objects.filter(event=event).update(
         starts_at=starts, ends_at=starts + datetime.timedelta(hours=2)
     )
+    figures.refresh([event.pk])  # changed behind the services' back
 
 
 @pytest.fixture
