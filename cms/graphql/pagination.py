@@ -80,18 +80,34 @@ def paginated_type(item_type, name, description):
 
 
 class Page:
-    """What a paginated resolver returns; graphene reads its attributes."""
+    """What a paginated resolver returns; graphene reads its attributes.
 
-    def __init__(self, items, total_count, offset):
+    ``total_count`` is a number, or a function called only if the query asks for ``totalCount``
+    (counting every match is often the dearest query of a list).
+    """
+
+    def __init__(self, items, total_count, offset, has_next_page=None):
         self.items = items
-        self.total_count = total_count
-        self.has_next_page = offset + len(items) < total_count
+        self._total_count = total_count
+        if has_next_page is None:
+            has_next_page = offset + len(items) < self.total_count
+        self.has_next_page = has_next_page
+
+    @property
+    def total_count(self):
+        if callable(self._total_count):
+            self._total_count = self._total_count()
+        return self._total_count
 
 
 def paginate(queryset, limit, offset, prepare=None):
-    """Slice ``queryset`` into a page. ``prepare`` batch-loads relations for the page's rows."""
-    total = queryset.count()
-    items = list(queryset[offset : offset + limit]) if offset < total else []
+    """Slice ``queryset`` into a page. ``prepare`` batch-loads relations for the page's rows.
+
+    One query for the rows, plus one: whether another page follows; the count of all matches
+    only when asked for.
+    """
+    rows = list(queryset[offset : offset + limit + 1])
+    items = rows[:limit]
     if prepare and items:
         items = prepare(items)
-    return Page(items, total, offset)
+    return Page(items, queryset.count, offset, has_next_page=len(rows) > limit)

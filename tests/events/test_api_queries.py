@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events import figures, services
@@ -387,6 +389,22 @@ def test_events_pagination(gql, org):
     )
     data = gql(events_query("(limit: 2, offset: 2)"))["events"]
     assert (ids(data["items"]), data["hasNextPage"]) == ([events[2].pk], False)
+    data = gql(events_query("(limit: 3)"))["events"]
+    assert (len(data["items"]), data["totalCount"], data["hasNextPage"]) == (3, 3, False)
+    data = gql(events_query("(offset: 5)"))["events"]
+    assert (data["items"], data["totalCount"], data["hasNextPage"]) == ([], 3, False)
+
+
+def test_events_are_counted_only_when_the_query_asks_for_the_total(gql, org):
+    for n in (1, 2, 3):
+        factories.make_event(org["district"], sessions=[(days(n), days(n, hour=11))])
+    with CaptureQueriesContext(connection) as with_total:
+        gql("{ events(limit: 2) { totalCount hasNextPage items { id } } }")
+    with CaptureQueriesContext(connection) as without_total:
+        assert gql("{ events(limit: 2) { hasNextPage items { id } } }")["events"]["hasNextPage"] is True
+    counts = [query["sql"] for query in with_total.captured_queries if "COUNT(*)" in query["sql"]]
+    assert len(counts) == 1
+    assert len(without_total.captured_queries) == len(with_total.captured_queries) - 1
 
 
 # --- class and campaign pages --------------------------------------------------------------------
