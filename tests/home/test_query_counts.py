@@ -169,3 +169,23 @@ def test_home_featured_pages(gql, site, org, image):
         4,
     ]
     assert small == large, f"home: {small} queries for 3 featured pages, {large} for 12"
+
+
+def test_home_loads_only_the_featured_types_asked_for(gql, site, org, image):
+    home, category = site["home"], factories.make_category()
+    venue = factories.make_venue(org["community"], image=image)
+    for page in (
+        factories.make_class(site["classes"], category, venue, cover_image=image),
+        factories.make_campaign(site["campaigns"], org["district"], cover_image=image),
+        factories.make_article(site["articles"], tags=["家庭"], cover_image=image),
+    ):
+        models.HomeFeature.objects.create(home=home, page=page)
+    query = '{ page(path: "/") { ... on HomePage { featuredClasses { title } } } }'
+    gql(query)
+    with CaptureQueriesContext(connection) as captured:
+        data = gql(query)
+    featured = [page["title"] for page in data["page"]["featuredClasses"]]
+    assert featured == [models.ClassPage.objects.get().title]
+    tables = " ".join(query["sql"] for query in captured.captured_queries)
+    assert "home_classpage" in tables
+    assert "home_campaignpage" not in tables and "home_articlepage" not in tables
