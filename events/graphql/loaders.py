@@ -19,6 +19,7 @@ from django.db.models import (
     Prefetch,
     Q,
     Subquery,
+    prefetch_related_objects,
 )
 from django.utils import timezone
 
@@ -96,17 +97,9 @@ def with_times(queryset):
 
 
 def base_events():
-    """Events with what every Event field reads, for any status."""
-    return (
-        Event.objects.select_related("organizer", "venue__org_unit")
-        .prefetch_related(
-            Prefetch("sessions", queryset=EventSession.objects.order_by("starts_at", "pk")),
-            Prefetch("questions", queryset=EventQuestion.objects.order_by("sort_order", "pk")),
-            prefetch_image("cover_image"),
-            prefetch_image("venue__image"),
-        )
-        .order_by()
-    )
+    """Events with their organizer, venue and figures joined, for any status; ``prepare_events``
+    loads the rest that a query asks for."""
+    return Event.objects.select_related("organizer", "venue__org_unit", "figures").order_by()
 
 
 def upcoming_filter(now=None):
@@ -173,14 +166,32 @@ def attach_my_registrations(info, events):
     return events
 
 
+# What a page of events may need, and the names of the fields that read it (a registration's
+# answers read its event's questions).
+_EVENT_RELATIONS = (
+    (("sessions",), lambda: Prefetch("sessions", queryset=EventSession.objects.order_by("starts_at", "pk"))),
+    (
+        ("questions", "answers"),
+        lambda: Prefetch("questions", queryset=EventQuestion.objects.order_by("sort_order", "pk")),
+    ),
+    (("coverImage",), lambda: prefetch_image("cover_image")),
+    (("image",), lambda: prefetch_image("venue__image")),
+)
+
+
 def prepare_events(info, events):
-    """Everything an Event reads, for a page of events: a fixed number of queries. The linked
-    pages (a page and its relations: several queries) only when the query asks for them."""
-    attach_districts([event.venue.org_unit for event in events if event.venue_id])
+    """Everything an Event reads that the query asks for, for a page of events: a fixed number of
+    queries, none for what is not asked (``selects``): sessions, questions, images, the venue's
+    district, the linked page (several queries), the viewer's registration."""
+    lookups = [relation() for fields, relation in _EVENT_RELATIONS if any(selects(info, f) for f in fields)]
+    prefetch_related_objects(events, *lookups)
+    if selects(info, "district"):
+        attach_districts([event.venue.org_unit for event in events if event.venue_id])
     attach_counts(events)
     if selects(info, "page"):
         attach_pages(events)
-    attach_my_registrations(info, events)
+    if selects(info, "myRegistration"):
+        attach_my_registrations(info, events)
     return events
 
 
@@ -227,7 +238,7 @@ def with_waitlist_rank(queryset):
 
 def base_registrations(with_events=True):
     """Registrations with their check-ins (undone ones left out), waitlist rank and, unless
-    ``with_events`` is false, their events loaded as ``base_events`` loads them."""
+    ``with_events`` is false, their events joined as ``base_events`` joins them."""
     queryset = Registration.objects.prefetch_related(
         Prefetch(
             "check_ins",
@@ -238,12 +249,7 @@ def base_registrations(with_events=True):
         )
     )
     if with_events:
-        queryset = queryset.select_related("event__organizer", "event__venue__org_unit").prefetch_related(
-            Prefetch("event__sessions", queryset=EventSession.objects.order_by("starts_at", "pk")),
-            Prefetch("event__questions", queryset=EventQuestion.objects.order_by("sort_order", "pk")),
-            prefetch_image("event__cover_image"),
-            prefetch_image("event__venue__image"),
-        )
+        queryset = queryset.select_related("event__organizer", "event__venue__org_unit", "event__figures")
     else:
         queryset = queryset.select_related("event__organizer")
     return with_waitlist_rank(queryset)

@@ -86,13 +86,10 @@ class EventContact(graphene.ObjectType):
     phone = graphene.String(required=True, description="A public phone number, possibly empty.")
 
 
-def _sessions(event):
-    return list(event.sessions.all())
-
-
-def _first_start(event):
-    sessions = _sessions(event)
-    return sessions[0].starts_at if sessions else None
+def _figure(event, name):
+    """``starts_at`` or ``ends_at`` of the event's figures (events/figures.py), without sessions."""
+    figures = getattr(event, "figures", None)
+    return getattr(figures, name) if figures is not None else None
 
 
 def _ensure_prepared(info, event):
@@ -190,16 +187,15 @@ class Event(graphene.ObjectType):
 
     @staticmethod
     def resolve_sessions(event, info):
-        return _sessions(event)
+        return list(event.sessions.all())
 
     @staticmethod
     def resolve_starts_at(event, info):
-        return _first_start(event)
+        return _figure(event, "starts_at")
 
     @staticmethod
     def resolve_ends_at(event, info):
-        sessions = _sessions(event)
-        return max(session.ends_at for session in sessions) if sessions else None
+        return _figure(event, "ends_at")
 
     @staticmethod
     def resolve_seats_left(event, info):
@@ -219,7 +215,7 @@ class Event(graphene.ObjectType):
 
     @staticmethod
     def resolve_cancellation_deadline(event, info):
-        return event.cancellation_deadline or _first_start(event)
+        return event.cancellation_deadline or _figure(event, "starts_at")
 
     @staticmethod
     def resolve_questions(event, info):

@@ -106,6 +106,25 @@ def test_linked_pages_are_loaded_only_when_asked_for(gql, world):
     assert all(item["page"]["title"] for item in data)
 
 
+def test_a_card_loads_no_sessions_questions_venue_images_or_districts(gql, world):
+    for _ in range(3):
+        make_rich_event(world)
+    card = "{ events(limit: 10) { items { id title startsAt endsAt seatsLeft venue { name } } } }"
+    with CaptureQueriesContext(connection) as captured:
+        items = gql(card)["events"]["items"]
+    assert all(item["startsAt"] < item["endsAt"] for item in items)  # from the events' figures
+    sql = " ".join(query["sql"] for query in captured.captured_queries)
+    districts = '"home_orgunit"."path" IN'
+    for table in ("events_eventsession", "events_eventquestion", "wagtailimages", districts):
+        assert table not in sql
+    full = "{ events(limit: 10) { items { sessions { id } questions { id } venue { district { name } } } } }"
+    with CaptureQueriesContext(connection) as captured:
+        items = gql(full)["events"]["items"]
+    assert all(item["sessions"] and item["questions"] and item["venue"]["district"] for item in items)
+    sql = " ".join(query["sql"] for query in captured.captured_queries)
+    assert "events_eventsession" in sql and "events_eventquestion" in sql and districts in sql
+
+
 def test_events_filtered_and_searched(gql, world):
     def add(n):
         for _ in range(n):
