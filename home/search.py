@@ -105,7 +105,7 @@ def ranked_ids(queryset, query, fallback_fields):
     terms = segment(query)
     if not terms:
         return []
-    base = queryset.model._default_manager.all()
+    base = queryset.model._default_manager.only("pk")  # ids are all it needs: no model columns
     for operator in ("and", "or"):
         ids = [obj.pk for obj in get_search_backend().search(terms, base, operator=operator)[:MAX_CANDIDATES]]
         if ids:

@@ -101,8 +101,11 @@ def org_units(level=None, parent=None):
 # Directory -------------------------------------------------------------------------------
 
 
+_VENUE_PREFETCH = prefetch_image("image")
+
+
 def venues(kind=None, district=None, search_ids=None):
-    queryset = models.Venue.objects.select_related("org_unit").prefetch_related(prefetch_image("image"))
+    queryset = models.Venue.objects.select_related("org_unit").prefetch_related(_VENUE_PREFETCH)
     if kind:
         queryset = queryset.filter(kind=kind)
     if district is not None:
@@ -112,6 +115,7 @@ def venues(kind=None, district=None, search_ids=None):
 
 
 def prepare_venues(items):
+    prefetch_related_objects(items, _VENUE_PREFETCH)  # for venues loaded without venues()
     attach_districts([venue.org_unit for venue in items])
     return items
 
@@ -145,11 +149,21 @@ def prepare_honours(items):
     return items
 
 
+_RECIPIENT_PREFETCHES = (
+    prefetch_image("photo"),
+    Prefetch("honours", queryset=models.Honour.objects.select_related("title")),
+)
+
+
 def honour_recipients():
-    return models.HonourRecipient.objects.select_related("org_unit").prefetch_related(
-        prefetch_image("photo"),
-        Prefetch("honours", queryset=models.Honour.objects.select_related("title")),
-    )
+    return models.HonourRecipient.objects.select_related("org_unit").prefetch_related(*_RECIPIENT_PREFETCHES)
+
+
+def prepare_recipients(items):
+    """What a HonourRecipient reads, for recipients loaded without ``honour_recipients()``."""
+    prefetch_related_objects(items, *_RECIPIENT_PREFETCHES)
+    attach_districts([recipient.org_unit for recipient in items])
+    return items
 
 
 # Pages -----------------------------------------------------------------------------------
@@ -298,21 +312,24 @@ def ordered_by_ids(queryset, ids):
 
 def _searchables(locale):
     """For each kind of hit: the public queryset, its title field, the single-character
-    fallback fields and a batch loader."""
+    fallback fields and what loads the relations its GraphQL type reads."""
+    recipients = models.HonourRecipient.objects.select_related("org_unit")
+    all_venues = models.Venue.objects.select_related("org_unit")
     return {
-        "class": (classes(locale), "title", ("title", "summary"), prepare_classes),
-        "campaign": (campaigns(locale), "title", ("title", "summary"), None),
-        "article": (articles(locale), "title", ("title", "summary"), None),
-        "honour": (honour_recipients(), "name", ("name", "affiliation"), None),
-        "venue": (venues(), "name", ("name", "address"), prepare_venues),
+        "class": (public_pages(models.ClassPage, locale), "title", ("title", "summary"), prepare_pages),
+        "campaign": (public_pages(models.CampaignPage, locale), "title", ("title", "summary"), prepare_pages),
+        "article": (public_pages(models.ArticlePage, locale), "title", ("title", "summary"), prepare_pages),
+        "honour": (recipients, "name", ("name", "affiliation"), prepare_recipients),
+        "venue": (all_venues, "name", ("name", "address"), prepare_venues),
     }
 
 
-def search_everything(query, locale, limit, offset):
+def search_everything(query, locale, limit, offset, with_relations=True):
     """``(total, [(kind, object), ...])``: one page of hits across every kind, best first.
 
     Hits whose title carries more of the query's words come first; within that, each kind's
-    hits keep the search backend's order, interleaved by their relative position.
+    hits keep the search backend's order, interleaved by their relative position. The hits'
+    relations (images, districts, honours...) are loaded only ``with_relations``.
     """
     searchables = _searchables(locale)
     hits = []
@@ -331,6 +348,6 @@ def search_everything(query, locale, limit, offset):
         ids = [pk for *_rank, hit_kind, pk in page if hit_kind == kind]
         if ids:
             objects = list(queryset.filter(pk__in=ids))
-            for obj in prepare(objects) if prepare else objects:
+            for obj in prepare(objects) if with_relations else objects:
                 loaded[kind, obj.pk] = obj
     return len(hits), [(kind, loaded[kind, pk]) for *_rank, kind, pk in page if (kind, pk) in loaded]

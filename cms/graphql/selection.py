@@ -9,15 +9,30 @@ def selects(info, name):
     Over-approximates (the name under any type counts), which is safe for a loader: it loads
     what might be read. Without a query (a call from Python) everything might be read.
     """
+    names = _names_below(info)
+    return names is None or name in names
+
+
+def asks_only(info, names):
+    """Whether every field asked for below the current field is one of ``names`` (or
+    ``__typename``); False without a query (a call from Python)."""
+    below = _names_below(info)
+    return below is not None and below <= {*names, "__typename"}
+
+
+def _names_below(info):
+    """The names of the fields selected below the current field, through fragments; None
+    without a query."""
     nodes = getattr(info, "field_nodes", None)
     if nodes is None:
-        return True
+        return None
+    names = set()
     pending = [node.selection_set for node in nodes if node.selection_set]
     seen = set()
     while pending:
         for selection in pending.pop().selections:
-            if isinstance(selection, FieldNode) and selection.name.value == name:
-                return True
+            if isinstance(selection, FieldNode):
+                names.add(selection.name.value)
             if isinstance(selection, FragmentSpreadNode):
                 fragment_name = selection.name.value
                 if fragment_name not in seen:
@@ -25,4 +40,4 @@ def selects(info, name):
                     pending.append(info.fragments[fragment_name].selection_set)
             elif selection.selection_set:
                 pending.append(selection.selection_set)
-    return False
+    return names

@@ -4,6 +4,7 @@ import graphene
 from wagtail.models import Site
 
 from cms.graphql.pagination import Page, page_arguments, paginate, paginated_type
+from cms.graphql.selection import asks_only
 from cms.ids import parse_id
 from home import models, selectors
 from home.graphql import types
@@ -19,6 +20,11 @@ OrgUnitList = paginated_type(types.OrgUnit, "OrgUnitList", "A page of organizati
 SearchHitList = paginated_type(types.SearchHit, "SearchHitList", "A page of search hits, best first.")
 
 MAX_REFERENCE_ITEMS = 500
+# A search asking for no more than these fields gets its hits without their relations.
+PLAIN_HIT_FIELDS = {
+    "totalCount", "hasNextPage", "items", "kind", "title", "summary", "page", "honourRecipient", "venue",
+    "id", "path", "name",
+}  # fmt: skip
 
 SEARCH_KINDS = {
     "class": types.SearchKind.CLASS,
@@ -243,7 +249,8 @@ class ContentQuery(graphene.ObjectType):
 
     @staticmethod
     def resolve_search(root, info, query, limit, offset, locale=None):
-        total, hits = selectors.search_everything(query, _locale(locale), limit, offset)
+        relations = not asks_only(info, PLAIN_HIT_FIELDS)
+        total, hits = selectors.search_everything(query, _locale(locale), limit, offset, relations)
         return Page([_search_hit(kind, obj) for kind, obj in hits], total, offset)
 
     @staticmethod

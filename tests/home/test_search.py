@@ -4,6 +4,8 @@ The same expectations hold on SQLite and PostgreSQL: CI runs this file on both.
 """
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from home import models
 from home.search import segment
@@ -140,3 +142,19 @@ def test_inline_children_are_searchable_as_soon_as_they_are_saved(gql, site):
     recipient = models.HonourRecipient(name="胡丽萍", honours=[models.Honour(title=title, year=2020)])
     recipient.save()
     assert "胡丽萍" in titles(search(gql, "建功标兵"))
+
+
+def test_hits_load_their_relations_only_when_asked_for(gql, content):
+    plain = """{ search(query: "亲子阅读") { items { kind title page { id path } venue { id name } } } }"""
+    gql(plain)
+    with CaptureQueriesContext(connection) as captured:
+        gql(plain)
+    sql = " ".join(query["sql"] for query in captured.captured_queries)
+    assert "wagtailimages" not in sql and '"home_orgunit"."path" IN' not in sql
+    rich = """{ search(query: "亲子阅读") { items { venue { district { name } }
+        page { ... on ClassPage { venue { district { name } } } } } } }"""
+    with CaptureQueriesContext(connection) as captured:
+        items = gql(rich)["search"]["items"]
+    assert '"home_orgunit"."path" IN' in " ".join(query["sql"] for query in captured.captured_queries)
+    districts = [item["venue"] or item["page"]["venue"] for item in items if item["venue"] or item["page"]]
+    assert districts and all(found["district"]["name"] for found in districts)
