@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.cache import caches
 
 HEADER = "X-Bench-Uncached"
+UNCACHED = {HEADER: "1"}  # the headers of a request that must miss every cache
 
 
 class CacheBypassMiddleware:

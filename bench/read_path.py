@@ -20,11 +20,10 @@ import urllib.request
 from bench import config
 from bench.ceiling import CEILING_DIR, payload_path
 from bench.loadtool import locust_python
-from bench.middleware import HEADER as UNCACHED_HEADER
+from bench.middleware import UNCACHED
 
 GRAPHQL_HEADERS = {"Accept": "application/graphql-response+json", "Accept-Language": "zh-hans"}
 JSON_HEADERS = {"Accept": "application/json", "Accept-Language": "zh-hans"}
-UNCACHED = {UNCACHED_HEADER: "1"}
 VARIANTS = ("graphql_uncached", "graphql_cached", "api", "ceiling")
 
 

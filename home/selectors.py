@@ -187,12 +187,17 @@ def prepare_classes(items):
     return items
 
 
+_CAMPAIGN_ACTIONS = Prefetch(
+    "actions", queryset=models.CampaignAction.objects.prefetch_related(prefetch_image("image"))
+)
+
+
 def campaigns(locale, kind=None, status=None):
     queryset = public_pages(models.CampaignPage, locale).select_related("organizer")
     queryset = queryset.prefetch_related(
         prefetch_image("cover_image"),
         "indicators",
-        Prefetch("actions", queryset=models.CampaignAction.objects.prefetch_related(prefetch_image("image"))),
+        _CAMPAIGN_ACTIONS,
     )
     if kind:
         queryset = queryset.filter(kind=kind)
@@ -218,50 +223,54 @@ def specific_pages(ids):
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-# What the page types' GraphQL fields read, batched like the lists above.
+# What the page types' GraphQL fields read, batched like the lists above, with the names of the
+# fields that read it.
 _PAGE_RELATIONS = {
     models.ClassPage: (
-        "category",
-        "venue__org_unit",
-        prefetch_image("cover_image"),
-        prefetch_image("venue__image"),
+        (("category",), "category"),
+        (("venue",), "venue__org_unit"),
+        (("coverImage",), prefetch_image("cover_image")),
+        (("image",), prefetch_image("venue__image")),
     ),
     models.CampaignPage: (
-        "organizer",
-        prefetch_image("cover_image"),
-        "indicators",
-        Prefetch("actions", queryset=models.CampaignAction.objects.prefetch_related(prefetch_image("image"))),
+        (("organizer",), "organizer"),
+        (("coverImage",), prefetch_image("cover_image")),
+        (("indicators",), "indicators"),
+        (("actions",), _CAMPAIGN_ACTIONS),
     ),
-    models.ArticlePage: (prefetch_image("cover_image"), "tags"),
+    models.ArticlePage: ((("coverImage",), prefetch_image("cover_image")), (("tags",), "tags")),
 }
-
-
 # Of those, the ones a query of one page type can join instead.
 _PAGE_JOINS = {models.ClassPage: ("category", "venue__org_unit"), models.CampaignPage: ("organizer",)}
 
 
-def prepare_pages(pages):
+def prepare_pages(pages, fields=None):
     """Load, for pages of mixed types, the relations their GraphQL types read: a few queries per
-    type, whatever the number of pages."""
-    for model, lookups in _PAGE_RELATIONS.items():
+    type, whatever the number of pages. ``fields``: the names of the fields asked for (None: any),
+    so that no relation is loaded that nothing reads."""
+
+    def asked(names):
+        return fields is None or not fields.isdisjoint(names)
+
+    for model, relations in _PAGE_RELATIONS.items():
         of_type = [page for page in pages if type(page) is model]
         if of_type:
-            prefetch_related_objects(of_type, *lookups)
-            if model is models.ClassPage:
+            prefetch_related_objects(of_type, *(lookup for names, lookup in relations if asked(names)))
+            if model is models.ClassPage and asked(("district",)):
                 attach_districts([page.venue.org_unit for page in of_type if page.venue_id])
     return pages
 
 
-def featured_pages(home, page_class):
-    """The home page's featured pages of one type, in the editors' order, with what their GraphQL
-    type reads. The features are read once per request; a type's pages only when asked for."""
+def featured_pages(home, page_class, fields=None):
+    """The home page's featured pages of one type, in the editors' order, prepared for ``fields``
+    (``prepare_pages``). The features are read once per request; a type's pages only when asked."""
     if not hasattr(home, "_featured_ids"):
         home._featured_ids = [feature.page_id for feature in home.features.all()]
     if not home._featured_ids:
         return []
     pages = page_class.objects.filter(pk__in=home._featured_ids).live().public()
     by_id = {page.pk: page for page in pages.select_related(*_PAGE_JOINS.get(page_class, ()))}
-    prepare_pages(list(by_id.values()))
+    prepare_pages(list(by_id.values()), fields)
     return [by_id[pk] for pk in home._featured_ids if pk in by_id]
 
 

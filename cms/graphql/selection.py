@@ -9,18 +9,18 @@ def selects(info, name):
     Over-approximates (the name under any type counts), which is safe for a loader: it loads
     what might be read. Without a query (a call from Python) everything might be read.
     """
-    names = _names_below(info)
+    names = fields_below(info)
     return names is None or name in names
 
 
 def asks_only(info, names):
     """Whether every field asked for below the current field is one of ``names`` (or
     ``__typename``); False without a query (a call from Python)."""
-    below = _names_below(info)
+    below = fields_below(info)
     return below is not None and below <= {*names, "__typename"}
 
 
-def _names_below(info):
+def fields_below(info):
     """The names of the fields selected below the current field, through fragments; None
     without a query."""
     nodes = getattr(info, "field_nodes", None)

@@ -24,7 +24,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from cms.graphql.images import prefetch_image
-from cms.graphql.selection import selects
+from cms.graphql.selection import fields_below, selects
 from events import selectors
 from events.models import (
     CheckIn,
@@ -126,14 +126,15 @@ def attach_counts(events):
     return events
 
 
-def attach_pages(events):
+def attach_pages(events, fields=None):
     """Set ``linked_page``: the class or campaign page when it is live and public, else None.
 
-    The pages come specific, with the relations their GraphQL types read loaded per page type.
+    The pages come specific, with the relations their GraphQL types read (of ``fields``, the
+    fields asked for; None: any) loaded per page type.
     """
     missing = [event for event in events if not hasattr(event, "linked_page")]
     ids = list(dict.fromkeys(event.page_id for event in missing if event.page_id))
-    pages = {page.pk: page for page in prepare_pages(specific_pages(ids))}
+    pages = {page.pk: page for page in prepare_pages(specific_pages(ids), fields)}
     for event in missing:
         event.linked_page = pages.get(event.page_id)
     return events
@@ -189,7 +190,7 @@ def prepare_events(info, events):
         attach_districts([event.venue.org_unit for event in events if event.venue_id])
     attach_counts(events)
     if selects(info, "page"):
-        attach_pages(events)
+        attach_pages(events, fields_below(info))
     if selects(info, "myRegistration"):
         attach_my_registrations(info, events)
     return events

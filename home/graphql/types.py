@@ -10,6 +10,7 @@ from django.conf import settings
 from wagtail.rich_text import expand_db_html
 
 from cms.graphql.images import Image
+from cms.graphql.selection import fields_below
 from home import models
 from home.graphql.blocks import BLOCK_TYPES, Figure, body_field, resolve_body
 from home.models.preview import PreviewStatus as PreviewStatusChoices
@@ -265,15 +266,15 @@ class HomePage(graphene.ObjectType):
 
     @staticmethod
     def resolve_featured_classes(page, info):
-        return featured_pages(page, models.ClassPage)
+        return featured_pages(page, models.ClassPage, fields_below(info))
 
     @staticmethod
     def resolve_featured_campaigns(page, info):
-        return featured_pages(page, models.CampaignPage)
+        return featured_pages(page, models.CampaignPage, fields_below(info))
 
     @staticmethod
     def resolve_featured_articles(page, info):
-        return featured_pages(page, models.ArticlePage)
+        return featured_pages(page, models.ArticlePage, fields_below(info))
 
 
 class IndexPageFields:

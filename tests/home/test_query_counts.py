@@ -180,7 +180,7 @@ def test_home_loads_only_the_featured_types_asked_for(gql, site, org, image):
         factories.make_article(site["articles"], tags=["家庭"], cover_image=image),
     ):
         models.HomeFeature.objects.create(home=home, page=page)
-    query = '{ page(path: "/") { ... on HomePage { featuredClasses { title } } } }'
+    query = '{ page(path: "/") { ... on HomePage { featuredClasses { title venue { name } } } } }'
     gql(query)
     with CaptureQueriesContext(connection) as captured:
         data = gql(query)
@@ -189,3 +189,4 @@ def test_home_loads_only_the_featured_types_asked_for(gql, site, org, image):
     tables = " ".join(query["sql"] for query in captured.captured_queries)
     assert "home_classpage" in tables
     assert "home_campaignpage" not in tables and "home_articlepage" not in tables
+    assert "wagtailimages" not in tables and '"home_orgunit"."path" IN' not in tables  # not asked for
