@@ -21,8 +21,9 @@ Once execution started the answer is 200, with ``data`` (possibly null) and any 
 
 The view is not ``csrf_exempt``: the session cookie authenticates, so Django's CSRF middleware
 must check every POST; browsers send ``X-CSRFToken`` (read from the cookie, which a GET of this
-URL sets). Only ``application/json`` bodies are taken: form and multipart bodies are what a
-cross-site ``<form>`` can send, so they are refused with 415 and never executed.
+URL sets when the browser has none). Only ``application/json`` bodies are taken: form and
+multipart bodies are what a cross-site ``<form>`` can send, so they are refused with 415 and never
+executed.
 """
 
 import json
@@ -33,12 +34,12 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
-from django.utils.decorators import method_decorator
+from django.utils.decorators import decorator_from_middleware, method_decorator
 from django.utils.http import parse_header_parameters
 from django.views import View
-from django.views.decorators.csrf import ensure_csrf_cookie
 from graphene_django.settings import graphene_settings
 from graphene_django.views import GraphQLView as GrapheneView
 from graphql import GraphQLError, OperationType, execute, get_operation_ast, parse, validate
@@ -127,7 +128,18 @@ def negotiate(accept, offers):
     return best
 
 
-@method_decorator(ensure_csrf_cookie, name="dispatch")
+class _CsrfCookieWhenMissing(CsrfViewMiddleware):
+    """Django's ``ensure_csrf_cookie``, but only for a browser without the cookie: that one
+    re-sends the cookie with every answer, and a ``Set-Cookie`` on every public read costs time
+    and keeps shared caches from storing it."""
+
+    def process_view(self, request, callback, callback_args, callback_kwargs):
+        # No check here: the global middleware made it. Only the cookie is this one's business.
+        if "CSRF_COOKIE" not in request.META:
+            get_token(request)
+
+
+@method_decorator(decorator_from_middleware(_CsrfCookieWhenMissing), name="dispatch")
 class GraphQLHTTPView(View):
     """The GraphQL endpoint. ``GraphQLHTTPView.as_view(schema=...)`` serves another schema."""
 

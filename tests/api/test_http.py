@@ -366,6 +366,14 @@ def test_get_sets_the_csrf_cookie(client):
     assert response.cookies["csrftoken"].value
 
 
+def test_a_browser_with_the_csrf_cookie_is_not_sent_it_again(client):
+    token = get(client, query="{ hello }").cookies["csrftoken"].value
+    response = get(client, query="{ hello }")
+    assert "csrftoken" not in response.cookies and client.cookies["csrftoken"].value == token
+    client.cookies["csrftoken"] = "not a token"
+    assert get(client, query="{ hello }").cookies["csrftoken"].value not in ("", "not a token")
+
+
 def test_cross_site_form_post_is_refused_and_not_executed():
     client = Client(enforce_csrf_checks=True)
     response = client.post(
