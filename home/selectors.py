@@ -11,6 +11,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from cms.graphql.images import prefetch_image
+from cms.graphql.selection import wanted
 from cms.ids import parse_id
 from home import models
 from home.models.org_units import PATH_STEP
@@ -121,10 +122,7 @@ def prepare_venues(items):
 
 
 def honours(year=None, level=None, title=None, recipient_kind=None, district=None):
-    queryset = models.Honour.objects.select_related("title", "recipient__org_unit").prefetch_related(
-        prefetch_image("recipient__photo"),
-        Prefetch("recipient__honours", queryset=models.Honour.objects.select_related("title")),
-    )
+    queryset = models.Honour.objects.select_related("title", "recipient__org_unit")
     if year is not None:
         queryset = queryset.filter(year=year)
     if level is not None:
@@ -141,28 +139,32 @@ def honours(year=None, level=None, title=None, recipient_kind=None, district=Non
     )
 
 
-def prepare_honours(items):
-    attach_districts([honour.recipient.org_unit for honour in items])
-    for honour in items:
-        for other in honour.recipient.honours.all():
-            other.recipient = honour.recipient
-    return items
-
-
-_RECIPIENT_PREFETCHES = (
-    prefetch_image("photo"),
-    Prefetch("honours", queryset=models.Honour.objects.select_related("title")),
+# What a HonourRecipient reads beyond its row, with the names of the fields that read it.
+_RECIPIENT_RELATIONS = (
+    (("photo",), prefetch_image("photo")),
+    (("honours",), Prefetch("honours", queryset=models.Honour.objects.select_related("title"))),
 )
 
 
+def prepare_honours(items, fields=None):
+    """What a page of honours reads of their recipients: of ``fields`` (None: any), the asked."""
+    prepare_recipients([honour.recipient for honour in items], fields)
+    if fields is None or "honours" in fields:
+        for honour in items:
+            for other in honour.recipient.honours.all():
+                other.recipient = honour.recipient
+    return items
+
+
 def honour_recipients():
-    return models.HonourRecipient.objects.select_related("org_unit").prefetch_related(*_RECIPIENT_PREFETCHES)
+    return models.HonourRecipient.objects.select_related("org_unit")
 
 
-def prepare_recipients(items):
-    """What a HonourRecipient reads, for recipients loaded without ``honour_recipients()``."""
-    prefetch_related_objects(items, *_RECIPIENT_PREFETCHES)
-    attach_districts([recipient.org_unit for recipient in items])
+def prepare_recipients(items, fields=None):
+    """What recipients read beyond their row (``_RECIPIENT_RELATIONS``, the district)."""
+    prefetch_related_objects(items, *wanted(_RECIPIENT_RELATIONS, fields))
+    if fields is None or "district" in fields:
+        attach_districts([recipient.org_unit for recipient in items])
     return items
 
 
@@ -249,14 +251,11 @@ def prepare_pages(pages, fields=None):
     type, whatever the number of pages. ``fields``: the names of the fields asked for (None: any),
     so that no relation is loaded that nothing reads."""
 
-    def asked(names):
-        return fields is None or not fields.isdisjoint(names)
-
     for model, relations in _PAGE_RELATIONS.items():
         of_type = [page for page in pages if type(page) is model]
         if of_type:
-            prefetch_related_objects(of_type, *(lookup for names, lookup in relations if asked(names)))
-            if model is models.ClassPage and asked(("district",)):
+            prefetch_related_objects(of_type, *wanted(relations, fields))
+            if model is models.ClassPage and (fields is None or "district" in fields):
                 attach_districts([page.venue.org_unit for page in of_type if page.venue_id])
     return pages
 
@@ -322,7 +321,7 @@ def ordered_by_ids(queryset, ids):
 def _searchables(locale):
     """For each kind of hit: the public queryset, its title field, the single-character
     fallback fields and what loads the relations its GraphQL type reads."""
-    recipients = models.HonourRecipient.objects.select_related("org_unit")
+    recipients = honour_recipients()
     all_venues = models.Venue.objects.select_related("org_unit")
     return {
         "class": (public_pages(models.ClassPage, locale), "title", ("title", "summary"), prepare_pages),

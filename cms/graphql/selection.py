@@ -41,3 +41,9 @@ def fields_below(info):
             elif selection.selection_set:
                 pending.append(selection.selection_set)
     return names
+
+
+def wanted(relations, fields):
+    """The lookups of ``relations`` (pairs of the names of the fields that read a relation, and its
+    lookup) that some field of ``fields`` reads; all of them when ``fields`` is None."""
+    return [lookup for names, lookup in relations if fields is None or not fields.isdisjoint(names)]

@@ -24,7 +24,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from cms.graphql.images import prefetch_image
-from cms.graphql.selection import fields_below, selects
+from cms.graphql.selection import fields_below, wanted
 from events import selectors
 from events.models import (
     CheckIn,
@@ -170,28 +170,32 @@ def attach_my_registrations(info, events):
 # What a page of events may need, and the names of the fields that read it (a registration's
 # answers read its event's questions).
 _EVENT_RELATIONS = (
-    (("sessions",), lambda: Prefetch("sessions", queryset=EventSession.objects.order_by("starts_at", "pk"))),
+    (("sessions",), Prefetch("sessions", queryset=EventSession.objects.order_by("starts_at", "pk"))),
     (
         ("questions", "answers"),
-        lambda: Prefetch("questions", queryset=EventQuestion.objects.order_by("sort_order", "pk")),
+        Prefetch("questions", queryset=EventQuestion.objects.order_by("sort_order", "pk")),
     ),
-    (("coverImage",), lambda: prefetch_image("cover_image")),
-    (("image",), lambda: prefetch_image("venue__image")),
+    (("coverImage",), prefetch_image("cover_image")),
+    (("image",), prefetch_image("venue__image")),
 )
 
 
 def prepare_events(info, events):
     """Everything an Event reads that the query asks for, for a page of events: a fixed number of
-    queries, none for what is not asked (``selects``): sessions, questions, images, the venue's
+    queries, none for what is not asked (``fields_below``): sessions, questions, images, the venue's
     district, the linked page (several queries), the viewer's registration."""
-    lookups = [relation() for fields, relation in _EVENT_RELATIONS if any(selects(info, f) for f in fields)]
-    prefetch_related_objects(events, *lookups)
-    if selects(info, "district"):
+    fields = fields_below(info)
+
+    def asked(name):
+        return fields is None or name in fields
+
+    prefetch_related_objects(events, *wanted(_EVENT_RELATIONS, fields))
+    if asked("district"):
         attach_districts([event.venue.org_unit for event in events if event.venue_id])
     attach_counts(events)
-    if selects(info, "page"):
-        attach_pages(events, fields_below(info))
-    if selects(info, "myRegistration"):
+    if asked("page"):
+        attach_pages(events, fields)
+    if asked("myRegistration"):
         attach_my_registrations(info, events)
     return events
 

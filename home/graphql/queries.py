@@ -4,7 +4,7 @@ import graphene
 from wagtail.models import Site
 
 from cms.graphql.pagination import Page, page_arguments, paginate, paginated_type
-from cms.graphql.selection import asks_only
+from cms.graphql.selection import asks_only, fields_below
 from cms.ids import parse_id
 from home import models, selectors
 from home.graphql import types
@@ -217,7 +217,9 @@ class ContentQuery(graphene.ObjectType):
             recipient_kind=types.enum_value(recipient_kind),
             district=district,
         )
-        return paginate(queryset, limit, offset, selectors.prepare_honours)
+        return paginate(
+            queryset, limit, offset, lambda items: selectors.prepare_honours(items, fields_below(info))
+        )
 
     @staticmethod
     def resolve_honour_titles(root, info):
@@ -226,9 +228,7 @@ class ContentQuery(graphene.ObjectType):
     @staticmethod
     def resolve_honour_recipient(root, info, id):
         recipient = selectors.honour_recipients().filter(pk=parse_id(id)).first()
-        if recipient:
-            selectors.attach_districts([recipient.org_unit])
-        return recipient
+        return recipient and selectors.prepare_recipients([recipient], fields_below(info))[0]
 
     @staticmethod
     def resolve_venues(root, info, limit, offset, kind=None, district=None):

@@ -90,6 +90,17 @@ def test_honours(gql, org, image):
     assert_constant(gql, query, add, "honours")
 
 
+def test_the_honour_roll_loads_only_what_it_shows(gql, org, image):
+    title = models.HonourTitle.objects.create(name="常州市最美家庭", level=models.HonourLevel.CITY)
+    factories.make_honour(title, "孙英家庭", org_unit=org["community"], photo=image)
+    query = "{ honours { items { year title { name } recipient { name } } } }"
+    with CaptureQueriesContext(connection) as captured:
+        assert gql(query)["honours"]["items"][0]["recipient"] == {"name": "孙英家庭"}
+    sql = " ".join(query["sql"] for query in captured.captured_queries)
+    assert '"home_honour"."recipient_id" IN' not in sql  # the recipients' other honours
+    assert "wagtailimages" not in sql and '"home_orgunit"."path" IN' not in sql  # photos, districts
+
+
 def test_venues(gql, org, image):
     def add(n):
         for _ in range(n):
