@@ -105,9 +105,12 @@ def ranked_ids(queryset, query, fallback_fields):
     terms = segment(query)
     if not terms:
         return []
-    base = queryset.model._default_manager.only("pk")  # ids are all it needs: no model columns
+    base = queryset.model._default_manager.all()
     for operator in ("and", "or"):
-        ids = [obj.pk for obj in get_search_backend().search(terms, base, operator=operator)[:MAX_CANDIDATES]]
+        results = get_search_backend().search(terms, base, operator=operator)[:MAX_CANDIDATES]
+        # The database backends' results are a queryset underneath: the ids, in rank order, without
+        # building a model object per hit.
+        ids = list(results.get_queryset().values_list("pk", flat=True))
         if ids:
             return ids
     return []
@@ -126,5 +129,5 @@ def title_relevance(query, title):
     words = segment(query).split()
     if not words:
         return 0.0
-    title_words = set(segment(title).split())
-    return sum(word in title_words for word in words) / len(words)
+    title = title.lower()  # words are lower-case; a plain containment test, as titles are plain text
+    return sum(word in title for word in words) / len(words)

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home import models
-from home.search import segment
+from home.search import segment, title_relevance
 from tests.home import factories
 
 pytestmark = pytest.mark.django_db
@@ -158,3 +158,18 @@ def test_hits_load_their_relations_only_when_asked_for(gql, content):
     assert '"home_orgunit"."path" IN' in " ".join(query["sql"] for query in captured.captured_queries)
     districts = [item["venue"] or item["page"]["venue"] for item in items if item["venue"] or item["page"]]
     assert districts and all(found["district"]["name"] for found in districts)
+
+
+@pytest.mark.parametrize(
+    ("query", "title", "relevance"),
+    [
+        ("茶艺", "茶艺班", 1.0),
+        ("亲子阅读", "故事爸妈进课堂", 0.0),
+        ("亲子阅读", "幸福种子亲子阅读中心", 1.0),
+        ("women课堂", "玉兰芬芳·WOMEN课堂", 1.0),
+        ("家", "孙英家庭", 1.0),
+        ("。，", "茶艺班", 0.0),
+    ],
+)
+def test_title_relevance_is_the_share_of_the_words_in_the_title(query, title, relevance):
+    assert title_relevance(query, title) == relevance
