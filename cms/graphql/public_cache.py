@@ -48,7 +48,7 @@ class Slot:
 def look_up(request, query, variables, operation_name):
     """``(slot, body)``: the kept body when there is a fresh one (one cache round trip), and the
     slot to store the answer in; ``(None, None)`` for a viewer whose reads are never kept."""
-    if settings.GRAPHQL_PUBLIC_CACHE_SECONDS <= 0 or request.user.is_authenticated:
+    if settings.GRAPHQL_PUBLIC_CACHE_SECONDS <= 0 or not _anonymous(request):
         return None, None
     cache_key = key(request, query, variables, operation_name)
     found = cache.get_many([GENERATION_KEY, cache_key])
@@ -58,6 +58,11 @@ def look_up(request, query, variables, operation_name):
         return Slot(cache_key, cache.get(GENERATION_KEY)), None
     kept_generation, body = found.get(cache_key, (None, None))
     return Slot(cache_key, generation), body if kept_generation == generation else None
+
+
+def _anonymous(request):
+    """Without a session cookie nobody is signed in, and the session need not be loaded."""
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES or not request.user.is_authenticated
 
 
 def key(request, query, variables, operation_name):

@@ -37,6 +37,15 @@ def test_an_anonymous_read_is_answered_from_the_cache(gql, article, django_asser
         assert gql(PAGE, {"path": path_of(article)}) == first
 
 
+def test_a_session_cookie_without_a_signed_in_user_still_reads_from_the_cache(
+    gql, client, settings, article, django_assert_max_num_queries
+):
+    first = gql(PAGE, {"path": path_of(article)})
+    client.cookies[settings.SESSION_COOKIE_NAME] = "a-session-that-does-not-exist"
+    with django_assert_max_num_queries(1):  # looking the session up, nothing else
+        assert gql(PAGE, {"path": path_of(article)}) == first
+
+
 def test_signed_in_viewers_always_run_their_query(gql, article, django_assert_max_num_queries):
     gql.login(event_factories.make_user("小王"))
     gql(PAGE, {"path": path_of(article)})
