@@ -6,9 +6,11 @@ costs the same number of SQL queries for 10 rows as for 100.
 """
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Prefetch, Q, When, prefetch_related_objects
+from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, When, prefetch_related_objects
+from django.db.models.functions import Length, Substr
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from cms.graphql.images import prefetch_image
 from cms.graphql.selection import wanted
@@ -42,15 +44,23 @@ def content_locale(code=None):
 
 def localized(queryset, locale):
     """Pages in ``locale``, plus default-language pages not yet translated into it."""
+    if locale.language_code == get_supported_content_language_variant(settings.LANGUAGE_CODE):
+        return queryset.filter(locale=locale)  # the default locale (Locale.get_default(), no query)
     default = Locale.get_default()
-    if locale.pk == default.pk:
-        return queryset.filter(locale=locale)
     translated = Page.objects.filter(locale=locale).values("translation_key")
     return queryset.filter(Q(locale=locale) | Q(locale=default) & ~Q(translation_key__in=translated))
 
 
+def public(queryset):
+    """The pages of ``queryset`` that no view restriction covers (on them or an ancestor): Wagtail's
+    ``public()`` as one SQL condition, without its query that first loads every restriction."""
+    prefix = Substr(OuterRef("path"), 1, Length("page__path"))  # the restricted page's path, or not
+    covering = PageViewRestriction.objects.filter(page__path=prefix)
+    return queryset.filter(~Exists(covering))
+
+
 def public_pages(model, locale):
-    return localized(model.objects.live().public(), locale).select_related("locale")
+    return localized(public(model.objects.live()), locale).select_related("locale")
 
 
 def frontend_path(page):
@@ -171,9 +181,12 @@ def prepare_recipients(items, fields=None):
 # Pages -----------------------------------------------------------------------------------
 
 
+# Lists of pages join what they can; ``prepare_pages`` loads the rest that a query asks for.
+_PAGE_JOINS = {models.ClassPage: ("category", "venue__org_unit"), models.CampaignPage: ("organizer",)}
+
+
 def classes(locale, category=None, venue=None, district=None):
-    queryset = public_pages(models.ClassPage, locale).select_related("category", "venue__org_unit")
-    queryset = queryset.prefetch_related(prefetch_image("cover_image"), prefetch_image("venue__image"))
+    queryset = public_pages(models.ClassPage, locale).select_related(*_PAGE_JOINS[models.ClassPage])
     if category is not None:
         queryset = with_id(queryset, "category_id", category)
     if venue is not None:
@@ -184,23 +197,13 @@ def classes(locale, category=None, venue=None, district=None):
     return queryset.order_by("-start_date", "path")
 
 
-def prepare_classes(items):
-    attach_districts([page.venue.org_unit for page in items if page.venue])
-    return items
-
-
 _CAMPAIGN_ACTIONS = Prefetch(
     "actions", queryset=models.CampaignAction.objects.prefetch_related(prefetch_image("image"))
 )
 
 
 def campaigns(locale, kind=None, status=None):
-    queryset = public_pages(models.CampaignPage, locale).select_related("organizer")
-    queryset = queryset.prefetch_related(
-        prefetch_image("cover_image"),
-        "indicators",
-        _CAMPAIGN_ACTIONS,
-    )
+    queryset = public_pages(models.CampaignPage, locale).select_related(*_PAGE_JOINS[models.CampaignPage])
     if kind:
         queryset = queryset.filter(kind=kind)
     if status:
@@ -209,9 +212,7 @@ def campaigns(locale, kind=None, status=None):
 
 
 def articles(locale, tag=None):
-    queryset = public_pages(models.ArticlePage, locale).prefetch_related(
-        prefetch_image("cover_image"), "tags"
-    )
+    queryset = public_pages(models.ArticlePage, locale)
     if tag:
         queryset = queryset.filter(tags__name=tag)
     return queryset.order_by("-date", "-first_published_at")
@@ -221,7 +222,7 @@ def specific_pages(ids):
     """Public pages with these ids, specific, in the given order, batched per page type."""
     if not ids:
         return []
-    by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).live().public().specific()}
+    by_id = {page.pk: page for page in public(Page.objects.filter(pk__in=ids).live()).specific()}
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
@@ -242,8 +243,6 @@ _PAGE_RELATIONS = {
     ),
     models.ArticlePage: ((("coverImage",), prefetch_image("cover_image")), (("tags",), "tags")),
 }
-# Of those, the ones a query of one page type can join instead.
-_PAGE_JOINS = {models.ClassPage: ("category", "venue__org_unit"), models.CampaignPage: ("organizer",)}
 
 
 def prepare_pages(pages, fields=None):
@@ -267,7 +266,7 @@ def featured_pages(home, page_class, fields=None):
         home._featured_ids = [feature.page_id for feature in home.features.all()]
     if not home._featured_ids:
         return []
-    pages = page_class.objects.filter(pk__in=home._featured_ids).live().public()
+    pages = public(page_class.objects.filter(pk__in=home._featured_ids).live())
     by_id = {page.pk: page for page in pages.select_related(*_PAGE_JOINS.get(page_class, ()))}
     prepare_pages(list(by_id.values()), fields)
     return [by_id[pk] for pk in home._featured_ids if pk in by_id]
@@ -294,7 +293,7 @@ def page_by_path(path, locale):
         return None
     segments = [segment for segment in path.strip().strip("/").split("/") if segment]
     url_path = home.url_path + "".join(f"{segment}/" for segment in segments)
-    page = Page.objects.live().public().filter(url_path=url_path).specific().first()
+    page = public(Page.objects.live().filter(url_path=url_path)).specific().first()
     if page is None and home.locale_id != Locale.get_default().pk:
         return page_by_path(path, Locale.get_default())
     return page
@@ -304,7 +303,7 @@ def navigation(locale):
     home = site_home(locale)
     if home is None:
         return []
-    return list(home.get_children().live().public().in_menu().specific().order_by("path"))
+    return list(public(home.get_children().live().in_menu()).specific().order_by("path"))
 
 
 def ordered_by_ids(queryset, ids):

@@ -39,6 +39,12 @@ def locale_argument():
     return types.ContentLocale(description="Content language; defaults to the request's language.")
 
 
+def _prepared_pages(info):
+    """Loads what a page of pages reads, of what the query asks for (``selectors.prepare_pages``)."""
+    fields = fields_below(info)
+    return lambda items: selectors.prepare_pages(items, fields)
+
+
 def _locale(locale):
     return selectors.content_locale(types.enum_value(locale))
 
@@ -193,7 +199,7 @@ class ContentQuery(graphene.ObjectType):
         queryset = selectors.classes(_locale(locale), category=category, venue=venue, district=district)
         if search is not None:
             queryset = selectors.ordered_by_ids(queryset, ranked_ids(queryset, search, ("title", "summary")))
-        return paginate(queryset, limit, offset, selectors.prepare_classes)
+        return paginate(queryset, limit, offset, _prepared_pages(info))
 
     @staticmethod
     def resolve_class_categories(root, info):
@@ -204,7 +210,7 @@ class ContentQuery(graphene.ObjectType):
         queryset = selectors.campaigns(
             _locale(locale), kind=types.enum_value(kind), status=types.enum_value(status)
         )
-        return paginate(queryset, limit, offset)
+        return paginate(queryset, limit, offset, _prepared_pages(info))
 
     @staticmethod
     def resolve_honours(
@@ -241,7 +247,7 @@ class ContentQuery(graphene.ObjectType):
 
     @staticmethod
     def resolve_articles(root, info, limit, offset, tag=None, locale=None):
-        return paginate(selectors.articles(_locale(locale), tag=tag), limit, offset)
+        return paginate(selectors.articles(_locale(locale), tag=tag), limit, offset, _prepared_pages(info))
 
     @staticmethod
     def resolve_org_units(root, info, limit, offset, level=None, parent=None):

@@ -14,7 +14,7 @@ from cms.graphql.selection import fields_below
 from home import models
 from home.graphql.blocks import BLOCK_TYPES, Figure, body_field, resolve_body
 from home.models.preview import PreviewStatus as PreviewStatusChoices
-from home.selectors import district_of, featured_pages, frontend_path
+from home.selectors import district_of, featured_pages, frontend_path, public
 
 ContentLocale = graphene.Enum(
     "ContentLocale",
@@ -235,7 +235,7 @@ class PageInterface(graphene.Interface):
             return []
         return [
             Translation(locale=other.locale.language_code, path=frontend_path(other))
-            for other in page.get_translations().live().public().select_related("locale")
+            for other in public(page.get_translations().live()).select_related("locale")
         ]
 
 
