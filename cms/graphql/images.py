@@ -8,6 +8,7 @@ small to large; ``srcset`` offers them all and ``url`` is the middle one.
 import graphene
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 RENDITION_SIZES = {
     "THUMBNAIL": ("fill-160x160|format-webp", "fill-320x320|format-webp"),
@@ -17,6 +18,8 @@ RENDITION_SIZES = {
     "CONTENT": ("max-750x1000|format-webp", "max-1500x2000|format-webp"),
 }
 ALL_FILTER_SPECS = tuple(spec for specs in RENDITION_SIZES.values() for spec in specs)
+# Parsed once: Wagtail parses a spec given as text on every call (a tenth of a millisecond each).
+_FILTERS = {size: tuple(Filter(spec=spec) for spec in specs) for size, specs in RENDITION_SIZES.items()}
 
 ImageSize = graphene.Enum(
     "ImageSize",
@@ -61,8 +64,9 @@ class Image(graphene.ObjectType):
 
     @staticmethod
     def resolve_rendition(image, info, size):
-        specs = RENDITION_SIZES[size.value if hasattr(size, "value") else size]
-        renditions = image.get_renditions(*specs)
+        name = size.value if hasattr(size, "value") else size
+        specs = RENDITION_SIZES[name]
+        renditions = image.get_renditions(*_FILTERS[name])
         default = renditions[specs[len(specs) // 2]]
         return ImageRendition(
             url=default.url,
