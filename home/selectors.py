@@ -182,7 +182,11 @@ def prepare_recipients(items, fields=None):
 
 
 # Lists of pages join what they can; ``prepare_pages`` loads the rest that a query asks for.
-_PAGE_JOINS = {models.ClassPage: ("category", "venue__org_unit"), models.CampaignPage: ("organizer",)}
+_PAGE_JOINS = {
+    models.ClassPage: ("category", "venue__org_unit", "cover_image"),
+    models.CampaignPage: ("organizer", "cover_image"),
+    models.ArticlePage: ("cover_image",),
+}
 
 
 def classes(locale, category=None, venue=None, district=None):
@@ -212,7 +216,7 @@ def campaigns(locale, kind=None, status=None):
 
 
 def articles(locale, tag=None):
-    queryset = public_pages(models.ArticlePage, locale)
+    queryset = public_pages(models.ArticlePage, locale).select_related(*_PAGE_JOINS[models.ArticlePage])
     if tag:
         queryset = queryset.filter(tags__name=tag)
     return queryset.order_by("-date", "-first_published_at")
@@ -267,7 +271,7 @@ def featured_pages(home, page_class, fields=None):
     if not home._featured_ids:
         return []
     pages = public(page_class.objects.filter(pk__in=home._featured_ids).live())
-    by_id = {page.pk: page for page in pages.select_related(*_PAGE_JOINS.get(page_class, ()))}
+    by_id = {page.pk: page for page in pages.select_related(*_PAGE_JOINS[page_class])}
     prepare_pages(list(by_id.values()), fields)
     return [by_id[pk] for pk in home._featured_ids if pk in by_id]
 

@@ -78,5 +78,9 @@ class Image(graphene.ObjectType):
 
 
 def prefetch_image(lookup):
-    """A Prefetch that loads images with their allowlisted renditions, for list resolvers."""
-    return Prefetch(lookup, queryset=get_image_model().objects.prefetch_renditions(*ALL_FILTER_SPECS))
+    """A Prefetch of the images at ``lookup`` with their allowlisted renditions, for list
+    resolvers: one query for the renditions, and one for the images unless the list joined them
+    (``select_related``)."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=ALL_FILTER_SPECS)
+    # Wagtail's own prefetch_renditions() keeps them in this attribute, where it looks first.
+    return Prefetch(f"{lookup}__renditions", queryset=renditions, to_attr="prefetched_renditions")

@@ -99,7 +99,7 @@ def with_times(queryset):
 def base_events():
     """Events with their organizer, venue and figures joined, for any status; ``prepare_events``
     loads the rest that a query asks for."""
-    return Event.objects.select_related("organizer", "venue__org_unit", "figures").order_by()
+    return Event.objects.select_related("organizer", "venue__org_unit", "figures", "cover_image").order_by()
 
 
 def upcoming_filter(now=None):

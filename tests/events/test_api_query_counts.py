@@ -115,7 +115,7 @@ def test_a_card_loads_no_sessions_questions_venue_images_or_districts(gql, world
     assert all(item["startsAt"] < item["endsAt"] for item in items)  # from the events' figures
     sql = " ".join(query["sql"] for query in captured.captured_queries)
     districts = '"home_orgunit"."path" IN'
-    for table in ("events_eventsession", "events_eventquestion", "wagtailimages", districts):
+    for table in ("events_eventsession", "events_eventquestion", "wagtailimages_rendition", districts):
         assert table not in sql
     full = "{ events(limit: 10) { items { sessions { id } questions { id } venue { district { name } } } } }"
     with CaptureQueriesContext(connection) as captured:
