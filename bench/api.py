@@ -272,7 +272,7 @@ PAGE_FIELDS = {
 }
 # What the GraphQL list resolvers load with a page of rows (home.selectors.classes).
 PAGE_RELATIONS = {
-    home_models.ClassPage: (("category", "venue"), (prefetch_image("cover_image"),)),
+    home_models.ClassPage: (("category", "venue", "cover_image"), (prefetch_image("cover_image"),)),
 }
 
 
