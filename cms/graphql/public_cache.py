@@ -2,16 +2,16 @@
 
 An anonymous query's answer depends only on the document, its variables, the language and the
 site, so it is kept in the default cache (Redis in production, shared by every app server) under
-those, for ``GRAPHQL_PUBLIC_CACHE_SECONDS``, as the encoded response: a hit costs one cache
-round trip and no parsing, validation or JSON encoding. Signed-in viewers and mutations always
-run.
+those (a GET's whole query string), for ``GRAPHQL_PUBLIC_CACHE_SECONDS``, as the encoded
+response: a hit costs one cache round trip and no parsing, validation or JSON encoding.
+Signed-in viewers and mutations always run.
 
 Invalidation is by generation: each kept answer carries a value that any publish, unpublish,
 move or deletion of a page, a change to an event or its sessions, or an editor's preview
-replaces, so the next anonymous read after such a change runs afresh on every server. Seat counts change with
-every registration; they are left to the short lifetime instead, so that a burst of
-registrations does not empty the cache for every reader: lists may show seats a few seconds
-old, while the registration decision itself is always taken under the event's lock.
+replaces, so the next anonymous read after such a change runs afresh on every server. Seat
+counts change with every registration; they are left to the short lifetime instead, so that a
+burst of registrations does not empty the cache for every reader: lists may show seats a few
+seconds old, while the registration decision itself is always taken under the event's lock.
 """
 
 import hashlib
@@ -32,9 +32,10 @@ class Slot:
     """Where one anonymous query's answer is kept: its key and the generation it was read under.
 
     An answer is kept with the generation current when its query started, so that a change made
-    while it ran makes it stale at once. ``look_up`` runs before the document is even parsed: only
-    answers of queries that were validated and executed without errors are ever kept, under a key
-    holding the whole document, so finding one means this exact request was valid before.
+    while it ran makes it stale at once. ``look_up`` runs before the document is even parsed (for
+    a GET, before the query string is): only answers of queries that were validated and executed
+    without errors are ever kept, under a key holding the whole request, so finding one means
+    this exact request was valid before.
     """
 
     def __init__(self, key, generation):
@@ -45,12 +46,14 @@ class Slot:
         cache.set(self.key, (self.generation, body), timeout=settings.GRAPHQL_PUBLIC_CACHE_SECONDS)
 
 
-def look_up(request, query, variables, operation_name):
+def look_up(request, *source):
     """``(slot, body)``: the kept body when there is a fresh one (one cache round trip), and the
-    slot to store the answer in; ``(None, None)`` for a viewer whose reads are never kept."""
+    slot to store the answer in; ``(None, None)`` for a viewer whose reads are never kept.
+    ``source``: what the answer depends on besides the site and the language (a GET's query
+    string; a POST's document, variables and operation name)."""
     if settings.GRAPHQL_PUBLIC_CACHE_SECONDS <= 0 or not _anonymous(request):
         return None, None
-    cache_key = key(request, query, variables, operation_name)
+    cache_key = key(request, *source)
     found = cache.get_many([GENERATION_KEY, cache_key])
     generation = found.get(GENERATION_KEY)
     if generation is None:  # never set, or evicted: any kept answer may predate a change
@@ -65,8 +68,8 @@ def _anonymous(request):
     return settings.SESSION_COOKIE_NAME not in request.COOKIES or not request.user.is_authenticated
 
 
-def key(request, query, variables, operation_name):
-    parts = [request.get_host(), get_language(), operation_name, query, variables]
+def key(request, *source):
+    parts = [request.get_host(), get_language(), *source]
     digest = hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
     return f"graphql:public:{digest}"
 

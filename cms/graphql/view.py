@@ -159,7 +159,7 @@ class GraphQLHTTPView(View):
                 raise RequestError(
                     406, NOT_ACCEPTABLE, f"Accept {GRAPHQL_RESPONSE} or {JSON} to receive a response."
                 )
-            payload, status = self.run(request, media_type, *self.parameters(request))
+            payload, status = self.answer(request, media_type)
         except RequestError as error:
             payload = {"errors": [{"message": error.message, "extensions": {"code": error.code}}]}
             return self.respond(payload, media_type, error.status, error.headers)
@@ -225,9 +225,25 @@ class GraphQLHTTPView(View):
             raise RequestError(400, BAD_REQUEST, "The request body must be a JSON object.")
         return params
 
-    def run(self, request, media_type, query, variables, operation_name):
-        """Parse, validate and execute; return ``(response, status)``: the response as a JSON
-        object, or already encoded (``bytes``) when it comes from the public cache."""
+    def answer(self, request, media_type):
+        """``(response, status)``: the response as a JSON object, or already encoded (``bytes``)
+        when the public cache has it. There, a GET is known by its query string, before anything
+        is parsed; a POST by its parameters, once its media type was checked."""
+        slot = kept = None
+        if request.method == "GET":
+            slot, kept = public_cache.look_up(request, request.META.get("QUERY_STRING", ""))
+        if kept is not None:
+            return kept, 200
+        query, variables, operation_name = self.parameters(request)
+        if request.method == "POST" and len(query) <= MAX_DOCUMENT_LENGTH:
+            slot, kept = public_cache.look_up(request, query, variables, operation_name)
+            if kept is not None:
+                return kept, 200
+        return self.run(request, media_type, query, variables, operation_name, slot)
+
+    def run(self, request, media_type, query, variables, operation_name, slot=None):
+        """Parse, validate and execute; return ``(response, status)``. ``slot``: where the public
+        cache keeps the answer of an anonymous query (cms.graphql.public_cache)."""
         schema = self.get_schema()
         hide_suggestions = not settings.GRAPHQL_INTROSPECTION  # suggestions would reveal the schema
         # Errors that stop the request before execution: a response without "data" (spec).
@@ -242,9 +258,6 @@ class GraphQLHTTPView(View):
         if len(query) > MAX_DOCUMENT_LENGTH:
             message = f"The document has {len(query)} characters; the maximum is {MAX_DOCUMENT_LENGTH}."
             return refuse([GraphQLError(message)], DOCUMENT_TOO_LARGE)
-        slot, kept = public_cache.look_up(request, query, variables, operation_name)
-        if kept is not None:
-            return kept, 200
         is_trusted = trusted.is_trusted(query)
         try:
             document = _parse_trusted(query) if is_trusted else parse(query)

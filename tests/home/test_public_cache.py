@@ -37,6 +37,26 @@ def test_an_anonymous_read_is_answered_from_the_cache(gql, article, django_asser
         assert gql(PAGE, {"path": path_of(article)}) == first
 
 
+def test_a_get_is_answered_by_its_query_string_before_it_is_parsed(
+    client, article, monkeypatch, django_assert_num_queries
+):
+    from cms.graphql import view
+
+    def read(**params):
+        response = client.get("/graphql/", params, HTTP_ACCEPT="application/graphql-response+json")
+        assert response.status_code == 200
+        return response.json()
+
+    params = {"query": PAGE, "variables": json.dumps({"path": path_of(article)})}
+    first = read(**params)
+    assert first == {"data": {"page": {"title": "巾帼志愿者在行动"}}}
+    monkeypatch.setattr(view.GraphQLHTTPView, "parameters", lambda *args: pytest.fail("parsed"))
+    with django_assert_num_queries(0):
+        assert read(**params) == first
+    monkeypatch.undo()
+    assert read(variables=params["variables"], query=params["query"] + " ") == first  # another key
+
+
 def test_a_session_cookie_without_a_signed_in_user_still_reads_from_the_cache(
     gql, client, settings, article, django_assert_max_num_queries
 ):
