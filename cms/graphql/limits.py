@@ -32,8 +32,15 @@ from graphql import (
     is_composite_type,
     specified_rules,
 )
-from graphql.language import FieldNode, FragmentSpreadNode, InlineFragmentNode, VariableNode
-from graphql.utilities import coerce_input_value, value_from_ast
+from graphql.language import (
+    FieldNode,
+    FragmentSpreadNode,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    VariableNode,
+)
+from graphql.utilities import TypeInfo, coerce_input_value, value_from_ast
+from graphql.validation import ValidationContext
 
 from cms.graphql.pagination import DEFAULT_PAGE_SIZE
 
@@ -275,6 +282,18 @@ class QueryCostRule(ValidationRule):
         if name in self.variable_defaults:
             return value_from_ast(self.variable_defaults[name], type_)
         return default
+
+
+def weigh(schema, document, variables=None):
+    """What ``validate()`` with ``cost_limit_rule(variables)`` reports, without walking the
+    whole document again: the rule weighs each operation from its root, through the fragments it
+    spreads, and nothing else. For a document that passed the other rules."""
+    errors = []
+    rule = cost_limit_rule(variables)(ValidationContext(schema, document, TypeInfo(schema), errors.append))
+    for definition in document.definitions:
+        if isinstance(definition, OperationDefinitionNode):
+            rule.enter_operation_definition(definition)
+    return errors
 
 
 def cost_limit_rule(variables=None):

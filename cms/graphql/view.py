@@ -48,7 +48,7 @@ from graphql.language import OperationDefinitionNode
 from graphql.pyutils import is_awaitable
 
 from cms.graphql import public_cache, trusted
-from cms.graphql.limits import MAX_DOCUMENT_LENGTH, cost_limit_rule, document_rules, document_rules_key
+from cms.graphql.limits import MAX_DOCUMENT_LENGTH, document_rules, document_rules_key, weigh
 
 logger = logging.getLogger("cms.graphql")
 
@@ -279,7 +279,7 @@ class GraphQLHTTPView(View):
             errors = _trusted_document_errors(schema, query, document_rules_key(), hide_suggestions)
         else:
             errors = validate(schema, document, document_rules(), hide_suggestions=hide_suggestions)
-        errors = errors or validate(schema, document, (cost_limit_rule(variables),))
+        errors = errors or weigh(schema, document, variables)
         if errors:
             return refuse(errors, GRAPHQL_VALIDATION_FAILED)
         coerced = get_variable_values(

@@ -19,6 +19,7 @@ from cms.graphql.limits import (
     QueryCostRule,
     cost_limit_rule,
     validation_rules,
+    weigh,
 )
 from tests.api.schema_for_tests import CALLS, schema
 
@@ -183,6 +184,26 @@ def test_cost_follows_fragments_and_skips_introspection_and_scalars():
 def test_invalid_limit_variables_are_left_to_variable_coercion():
     assert check(LISTS, {"a": "many", "b": 10_000}) == []
     assert check(LISTS, {"a": None, "b": None}) == []  # limit is non-null: coercion refuses null
+
+
+@override_settings(GRAPHQL_MAX_COST=101)
+@pytest.mark.parametrize(
+    ("query", "variables"),
+    [
+        ("{ nodes(limit: 10) { children(limit: 9) { child { name __typename } } } }", None),
+        ("{ nodes(limit: 10) { ...F } } fragment F on Node { children(limit: 10) { child { name } } }", None),
+        ("{ nodes(limit: 10) { ... on Node { children(limit: 10) { child { name } } } } }", None),
+        (LISTS, {"a": 100, "b": 100}),
+        (LISTS, {"a": 2, "b": 2}),
+        ("query A { nodes(limit: 1) { name } } query B { nodes(limit: 90) { children { name } } }", None),
+        (get_introspection_query(descriptions=True), None),
+    ],
+)
+def test_weighing_alone_finds_what_the_cost_rule_finds(query, variables):
+    document = parse(query)
+    expected = validate(schema.graphql_schema, document, [cost_limit_rule(variables)])
+    found = weigh(schema.graphql_schema, document, variables)
+    assert [error.formatted for error in found] == [error.formatted for error in expected]
 
 
 def test_cost_rule_used_alone_sees_no_variables():
