@@ -91,29 +91,41 @@ def ranked_ids(queryset, query, fallback_fields):
     Words must all match; when nothing does, any word may. A single character cannot be a
     word, so it is looked up with ``icontains`` in ``fallback_fields`` (title fields first).
     """
+    return [pk for pk, *_fields in ranked(queryset, query, fallback_fields)]
+
+
+def ranked(queryset, query, fallback_fields, *fields):
+    """``ranked_ids``, each with the values of ``fields``: ``(pk, *values)`` tuples."""
     from wagtail.search.backends import get_search_backend  # needs the app registry
 
     query = (query or "").strip()[:MAX_QUERY_LENGTH]
     if not query:
         return []
     if is_single_character(query):
-        ids = {}
+        rows = {}
         for field in fallback_fields:
-            found = queryset.filter(Q(**{f"{field}__icontains": query})).values_list("pk", flat=True)
-            ids.update(dict.fromkeys(found[:MAX_CANDIDATES]))
-        return list(ids)[:MAX_CANDIDATES]
+            found = queryset.filter(Q(**{f"{field}__icontains": query})).values_list("pk", *fields)
+            rows.update((row[0], row) for row in found[:MAX_CANDIDATES] if row[0] not in rows)
+        return list(rows.values())[:MAX_CANDIDATES]
     terms = segment(query)
     if not terms:
         return []
     base = queryset.model._default_manager.all()
-    for operator in ("and", "or"):
+    # Any word when not every word matches; with one word, "any" finds nothing more.
+    for operator in ("and", "or") if " " in terms else ("and",):
         results = get_search_backend().search(terms, base, operator=operator)[:MAX_CANDIDATES]
-        # The database backends' results are a queryset underneath: the ids, in rank order, without
-        # building a model object per hit.
-        ids = list(results.get_queryset().values_list("pk", flat=True))
-        if ids:
-            return ids
+        # The database backends' results are a queryset underneath: the values, in rank order,
+        # without building a model object per hit.
+        rows = list(results.get_queryset().values_list("pk", *fields))
+        if rows:
+            return rows
     return []
+
+
+@lru_cache(maxsize=256)
+def _query_words(query):
+    """A query's words, once per query rather than once per hit."""
+    return segment(query).split()
 
 
 def title_relevance(query, title):
@@ -126,7 +138,7 @@ def title_relevance(query, title):
     query = (query or "").strip()[:MAX_QUERY_LENGTH]
     if is_single_character(query):
         return float(query in title)
-    words = segment(query).split()
+    words = _query_words(query)
     if not words:
         return 0.0
     title = title.lower()  # words are lower-case; a plain containment test, as titles are plain text

@@ -18,7 +18,7 @@ from cms.ids import parse_id
 from home import models
 from home.models.org_units import PATH_STEP
 from home.models.pages import campaign_status_filter
-from home.search import ranked_ids, title_relevance
+from home.search import ranked, title_relevance
 
 DISTRICT_PATH_LENGTH = 2 * PATH_STEP
 
@@ -335,22 +335,32 @@ def _searchables(locale):
     }
 
 
+PAGE_KINDS = ("class", "campaign", "article")
+
+
 def search_everything(query, locale, limit, offset, with_relations=True):
     """``(total, [(kind, object), ...])``: one page of hits across every kind, best first.
 
     Hits whose title carries more of the query's words come first; within that, each kind's
-    hits keep the search backend's order, interleaved by their relative position. The hits'
-    relations (images, districts, honours...) are loaded only ``with_relations``.
+    hits keep the search backend's order, interleaved by their relative position. The index
+    knows nothing of publication: the pages found are checked against the public pages of the
+    locale in one query. The hits' relations (images, districts, honours...) are loaded only
+    ``with_relations``.
     """
     searchables = _searchables(locale)
+    found = {
+        kind: ranked(queryset, query, fallback_fields, title_field)
+        for kind, (queryset, title_field, fallback_fields, _prepare) in searchables.items()
+    }
+    page_ids = [pk for kind in PAGE_KINDS for pk, _title in found[kind]]
+    public_pages_found = localized(public(Page.objects.live()), locale).filter(pk__in=page_ids)
+    shown = set(public_pages_found.values_list("pk", flat=True))
     hits = []
-    for kind, (queryset, title_field, fallback_fields, _prepare) in searchables.items():
-        ids = ranked_ids(queryset, query, fallback_fields)
-        titles = dict(queryset.filter(pk__in=ids).values_list("pk", title_field))
-        visible = [pk for pk in ids if pk in titles]
+    for kind, rows in found.items():
+        visible = [(pk, title) for pk, title in rows if kind not in PAGE_KINDS or pk in shown]
         hits.extend(
-            (-title_relevance(query, titles[pk]), position / len(visible), kind, pk)
-            for position, pk in enumerate(visible)
+            (-title_relevance(query, title), position / len(visible), kind, pk)
+            for position, (pk, title) in enumerate(visible)
         )
     hits.sort()
     page = hits[offset : offset + limit]
