@@ -210,13 +210,13 @@ def frontend_section(frontend):
 # whenever the run misses one.
 WHY_MISSED = {
     "uncached": (
-        "GraphQL uncached below the Wagtail API: the GraphQL answer holds more than its peer where the "
-        "API has no equivalent (the home page's upcoming events, the search's honour recipients and "
-        "venues), and graphql-core resolves every field of every row through a Python call, where the "
-        "API's serializers read attributes. With 2 cores shared by the server, PostgreSQL, Redis and "
-        "locust, runs also scatter by about ±10%. What would close it: fewer SQL round trips per read "
-        "(each costs ~0.3 ms of Python in Django), or serving these reads from the public cache, which "
-        "anonymous readers always hit."
+        "GraphQL uncached below the Wagtail API: where the GraphQL answer holds more than its peer. The "
+        "search looks in five kinds (classes, campaigns, articles, honour recipients, venues) with one "
+        "full-text query each, where the API searches pages once; the home page also lists the upcoming "
+        "events, which the API's page does not. Runs on this 2-core machine, shared by the server, "
+        "PostgreSQL, Redis and locust, also scatter by about ±10%. What would close it: one full-text "
+        "query over every kind (the index entries of all five models in one query), or fewer kinds per "
+        "search; anonymous readers get the cached column anyway."
     ),
     "cached_vs_ceiling": (
         "Cached GraphQL below 0.7× the ceiling: a cached answer still costs one Redis round trip (the "
