@@ -28,6 +28,9 @@ BURST_WORKERS = 4
 # Seconds of load per scenario (shrinks with the scale, never below 3 s) and concurrent users.
 LOAD_SECONDS = float(os.environ.get("BENCH_SECONDS", str(max(3.0, round(15 * min(SCALE, 1) ** 0.25)))))
 LOAD_USERS = int(os.environ.get("BENCH_USERS", "8"))
+# Each cell's seconds are split into rounds taken in turn over all cells; the median round counts,
+# so that a few seconds of a busy neighbour (on a shared machine) do not decide a ratio.
+LOAD_ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 
 BURST_REGISTRATIONS = 1_000
 BURST_CAPACITY = 100

@@ -1,12 +1,13 @@
 """Closed-loop HTTP load with locust, one scenario at a time: ``python load.py PLAN RESULTS``.
 
 Runs in the load generator's virtualenv (bench/loadtool.py), not in Django. PLAN is JSON:
-``{"host", "users", "seconds", "warmup", "scenarios": [{"key", "url", "headers", "graphql"}]}``.
+``{"host", "users", "seconds", "rounds", "warmup", "scenarios": [{"key", "url", "headers", "graphql"}]}``.
 First every scenario runs for half a second, unmeasured, so that the server's workers are warm.
-Then for each scenario, ``users`` users request the URL back to back (no think time) for ``warmup``
-seconds, which are not counted, then for ``seconds``. A response is a failure when its status is
-not 200, or for GraphQL when it carries ``errors``. RESULTS gets, per key, requests per second,
-failures and latency percentiles in milliseconds.
+Then, ``rounds`` times over all scenarios in turn, ``users`` users request a scenario's URL back
+to back (no think time) for ``warmup`` seconds, which are not counted, then for ``seconds``; the
+round with the median requests per second is the scenario's figure. A response is a failure when
+its status is not 200, or for GraphQL when it carries ``errors``. RESULTS gets, per key,
+requests per second, failures and latency percentiles in milliseconds, and each round's rate.
 """
 
 import json
@@ -76,13 +77,22 @@ def main(plan_path, results_path):
     with open(plan_path, encoding="utf-8") as file:
         plan = json.load(file)
     warm_up(plan)
-    results = {}
-    for scenario in plan["scenarios"]:
-        results[scenario["key"]] = measure(plan, scenario)
-        line = results[scenario["key"]]
-        print(f"  {scenario['key']:<28} {line['rps']:8.1f} req/s  p95 {line['p95']:6.0f} ms", flush=True)
+    rounds = {scenario["key"]: [] for scenario in plan["scenarios"]}
+    for number in range(1, plan["rounds"] + 1):
+        for scenario in plan["scenarios"]:
+            line = measure(plan, scenario)
+            rounds[scenario["key"]].append(line)
+            figures = f"{line['rps']:8.1f} req/s  p95 {line['p95']:6.0f} ms"
+            print(f"  {number}: {scenario['key']:<28} {figures}", flush=True)
+    results = {key: median_round(measured) for key, measured in rounds.items()}
     with open(results_path, "w", encoding="utf-8") as file:
         json.dump(results, file, indent=1)
+
+
+def median_round(measured):
+    """The round with the median requests per second, with every round's figure beside it."""
+    ordered = sorted(measured, key=lambda line: line["rps"])
+    return {**ordered[len(ordered) // 2], "rounds_rps": [line["rps"] for line in measured]}
 
 
 if __name__ == "__main__":

@@ -67,13 +67,17 @@ def run(operations, base_url, out=print):
     plan = {
         "host": base_url,
         "users": config.LOAD_USERS,
-        "seconds": config.LOAD_SECONDS,
-        "warmup": min(2.0, config.LOAD_SECONDS / 3),
+        "seconds": config.LOAD_SECONDS / config.LOAD_ROUNDS,
+        "rounds": config.LOAD_ROUNDS,
+        "warmup": min(1.0, config.LOAD_SECONDS / config.LOAD_ROUNDS / 3),
         "scenarios": plan_scenarios,
     }
     plan_path, results_path = config.VAR_DIR / "load-plan.json", config.VAR_DIR / "load-results.json"
     plan_path.write_text(json.dumps(plan, ensure_ascii=False, indent=1), encoding="utf-8")
-    out(f"read path: {len(plan_scenarios)} runs of {plan['seconds']:g} s, {plan['users']} users each")
+    out(
+        f"read path: {len(plan_scenarios)} cells, {plan['rounds']} rounds of {plan['seconds']:g} s each, "
+        f"{plan['users']} users"
+    )
     script = config.BENCH_DIR / "load.py"
     subprocess.run([str(locust_python()), str(script), str(plan_path), str(results_path)], check=True)
     measured = json.loads(results_path.read_text(encoding="utf-8"))

@@ -68,7 +68,8 @@ def read_path_section(read):
         "## Read path",
         "",
         f"Requests per second · latency p50 / p95 / p99 in ms; {config.LOAD_USERS} concurrent users, "
-        f"{config.LOAD_SECONDS:g} s per cell, gunicorn with {config.READ_WORKERS} sync workers. "
+        f"{config.LOAD_ROUNDS} rounds of {config.LOAD_SECONDS / config.LOAD_ROUNDS:g} s per cell taken in "
+        f"turn over all cells, the median round shown; gunicorn with {config.READ_WORKERS} sync workers. "
         "Uncached: every request misses every Django cache; cached: the same request repeated, "
         "answered by the public-query cache (cms/graphql/public_cache.py, in Redis). Targets: uncached ≥ "
         f"{TARGETS['uncached_vs_api']:g}× and cached ≥ {TARGETS['cached_vs_api']:g}× the Wagtail API, "

@@ -57,8 +57,10 @@ def look_up(request, *source):
     found = cache.get_many([GENERATION_KEY, cache_key])
     generation = found.get(GENERATION_KEY)
     if generation is None:  # never set, or evicted: any kept answer may predate a change
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        return Slot(cache_key, cache.get(GENERATION_KEY)), None
+        generation = time.time_ns()
+        if not cache.add(GENERATION_KEY, generation, timeout=None):  # another server was first
+            generation = cache.get(GENERATION_KEY)
+        return Slot(cache_key, generation), None
     kept_generation, body = found.get(cache_key, (None, None))
     return Slot(cache_key, generation), body if kept_generation == generation else None
 

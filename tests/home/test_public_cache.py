@@ -166,3 +166,18 @@ def test_a_mutation_is_never_kept(gql, monkeypatch):
     monkeypatch.setattr(public_cache.Slot, "store", lambda slot, body: kept.append(body))
     answer = gql("mutation { cancelRegistration(input: {registrationId: \"1\"}) { errors { code } } }")
     assert answer["cancelRegistration"]["errors"] and kept == []
+
+
+def test_a_generation_started_by_another_server_meanwhile_is_the_one_used(rf, monkeypatch):
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.cache import cache
+
+    def another_server_was_first(key, value, timeout=None):
+        cache.set(key, 42, timeout=timeout)
+        return False
+
+    monkeypatch.setattr(public_cache.cache, "add", another_server_was_first)
+    request = rf.get("/graphql/")
+    request.user = AnonymousUser()
+    slot, kept = public_cache.look_up(request, "documentId=sha256:x")
+    assert (slot.generation, kept) == (42, None)
