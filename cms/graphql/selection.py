@@ -3,16 +3,6 @@
 from graphql.language import FieldNode, FragmentSpreadNode
 
 
-def selects(info, name):
-    """Whether a field called ``name`` is asked for anywhere below the current field.
-
-    Over-approximates (the name under any type counts), which is safe for a loader: it loads
-    what might be read. Without a query (a call from Python) everything might be read.
-    """
-    names = fields_below(info)
-    return names is None or name in names
-
-
 def asks_only(info, names):
     """Whether every field asked for below the current field is one of ``names`` (or
     ``__typename``); False without a query (a call from Python)."""
@@ -21,8 +11,11 @@ def asks_only(info, names):
 
 
 def fields_below(info):
-    """The names of the fields selected below the current field, through fragments; None
-    without a query."""
+    """The names of the fields asked for anywhere below the current field, through fragments;
+    None without a query (a call from Python: anything may be read).
+
+    Over-approximates (a name under any type counts), which is safe for a loader: it loads what
+    might be read, never less."""
     nodes = getattr(info, "field_nodes", None)
     if nodes is None:
         return None

@@ -147,19 +147,24 @@ def test_search(gql, site, org, image):
     assert_constant(gql, query, add, "search")
 
 
+def feature_one_of_each(site, org, category, image):
+    """A class, a campaign and an article, each featured on the home page."""
+    venue = factories.make_venue(org["community"], image=image)
+    for page in (
+        factories.make_class(site["classes"], category, venue, cover_image=image),
+        factories.make_campaign(site["campaigns"], org["district"], cover_image=image),
+        factories.make_article(site["articles"], tags=["家庭"], cover_image=image),
+    ):
+        models.HomeFeature.objects.create(home=site["home"], page=page)
+
+
 def test_home_featured_pages(gql, site, org, image):
     """The home page's featured classes, campaigns and articles: the same queries for 3 as for 12."""
-    home, category = site["home"], factories.make_category()
+    category = factories.make_category()
 
     def feature(n):
         for _ in range(n):
-            venue = factories.make_venue(org["community"], image=image)
-            for page in (
-                factories.make_class(site["classes"], category, venue, cover_image=image),
-                factories.make_campaign(site["campaigns"], org["district"], cover_image=image),
-                factories.make_article(site["articles"], tags=["家庭"], cover_image=image),
-            ):
-                models.HomeFeature.objects.create(home=home, page=page)
+            feature_one_of_each(site, org, category, image)
 
     query = """{ page(path: "/") { ... on HomePage {
         featuredClasses { title category { name } venue { name district { name } }
@@ -183,14 +188,7 @@ def test_home_featured_pages(gql, site, org, image):
 
 
 def test_home_loads_only_the_featured_types_asked_for(gql, site, org, image):
-    home, category = site["home"], factories.make_category()
-    venue = factories.make_venue(org["community"], image=image)
-    for page in (
-        factories.make_class(site["classes"], category, venue, cover_image=image),
-        factories.make_campaign(site["campaigns"], org["district"], cover_image=image),
-        factories.make_article(site["articles"], tags=["家庭"], cover_image=image),
-    ):
-        models.HomeFeature.objects.create(home=home, page=page)
+    feature_one_of_each(site, org, factories.make_category(), image)
     query = '{ page(path: "/") { ... on HomePage { featuredClasses { title venue { name } } } } }'
     gql(query)
     with CaptureQueriesContext(connection) as captured:
