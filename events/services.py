@@ -430,9 +430,8 @@ def _next_waitlist_position(event):
 def _settle(event):
     """After seats were freed or added, inside the transaction that locked ``event``: the waitlist
     moves up, then the event's figures are recounted."""
-    promoted = promote_waitlist(event)
+    promote_waitlist(event)
     figures.refresh([event.pk])
-    return promoted
 
 
 def promote_waitlist(event):

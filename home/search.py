@@ -125,7 +125,7 @@ def ranked(queryset, query, fallback_fields, *fields):
 @lru_cache(maxsize=256)
 def _query_words(query):
     """A query's words, once per query rather than once per hit."""
-    return segment(query).split()
+    return tuple(segment(query).split())
 
 
 def title_relevance(query, title):

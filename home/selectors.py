@@ -112,11 +112,8 @@ def org_units(level=None, parent=None):
 # Directory -------------------------------------------------------------------------------
 
 
-_VENUE_PREFETCH = prefetch_image("image")
-
-
 def venues(kind=None, district=None, search_ids=None):
-    queryset = models.Venue.objects.select_related("org_unit").prefetch_related(_VENUE_PREFETCH)
+    queryset = models.Venue.objects.select_related("org_unit", "image")
     if kind:
         queryset = queryset.filter(kind=kind)
     if district is not None:
@@ -126,7 +123,8 @@ def venues(kind=None, district=None, search_ids=None):
 
 
 def prepare_venues(items):
-    prefetch_related_objects(items, _VENUE_PREFETCH)  # for venues loaded without venues()
+    """What venues read beyond their row: the image's renditions, the district."""
+    prefetch_related_objects(items, prefetch_image("image"))
     attach_districts([venue.org_unit for venue in items])
     return items
 
@@ -325,17 +323,16 @@ def _searchables(locale):
     """For each kind of hit: the public queryset, its title field, the single-character
     fallback fields and what loads the relations its GraphQL type reads."""
     recipients = honour_recipients()
-    all_venues = models.Venue.objects.select_related("org_unit")
     return {
         "class": (public_pages(models.ClassPage, locale), "title", ("title", "summary"), prepare_pages),
         "campaign": (public_pages(models.CampaignPage, locale), "title", ("title", "summary"), prepare_pages),
         "article": (public_pages(models.ArticlePage, locale), "title", ("title", "summary"), prepare_pages),
         "honour": (recipients, "name", ("name", "affiliation"), prepare_recipients),
-        "venue": (all_venues, "name", ("name", "address"), prepare_venues),
+        "venue": (venues(), "name", ("name", "address"), prepare_venues),
     }
 
 
-PAGE_KINDS = ("class", "campaign", "article")
+_PAGE_KINDS = ("class", "campaign", "article")
 
 
 def search_everything(query, locale, limit, offset, with_relations=True):
@@ -352,12 +349,12 @@ def search_everything(query, locale, limit, offset, with_relations=True):
         kind: ranked(queryset, query, fallback_fields, title_field)
         for kind, (queryset, title_field, fallback_fields, _prepare) in searchables.items()
     }
-    page_ids = [pk for kind in PAGE_KINDS for pk, _title in found[kind]]
+    page_ids = [pk for kind in _PAGE_KINDS for pk, _title in found[kind]]
     public_pages_found = localized(public(Page.objects.live()), locale).filter(pk__in=page_ids)
     shown = set(public_pages_found.values_list("pk", flat=True))
     hits = []
     for kind, rows in found.items():
-        visible = [(pk, title) for pk, title in rows if kind not in PAGE_KINDS or pk in shown]
+        visible = [(pk, title) for pk, title in rows if kind not in _PAGE_KINDS or pk in shown]
         hits.extend(
             (-title_relevance(query, title), position / len(visible), kind, pk)
             for position, (pk, title) in enumerate(visible)

@@ -243,7 +243,8 @@ class ContentQuery(graphene.ObjectType):
 
     @staticmethod
     def resolve_venue(root, info, id):
-        return selectors.venues().filter(pk=parse_id(id)).first()
+        venue = selectors.venues().filter(pk=parse_id(id)).first()
+        return venue and selectors.prepare_venues([venue])[0]
 
     @staticmethod
     def resolve_articles(root, info, limit, offset, tag=None, locale=None):
